@@ -1,0 +1,151 @@
+"""Identifiers as small values that parse, print and slug themselves.
+
+* ``DocumentRef`` — a resolution or decision of a body: ``cop resolution 5/1`` ↔ slug ``cop-res-5-1``.
+* ``ArticleRef`` — an article of an instrument, with its optional paragraph and sub-paragraph:
+  ``untoc article 30(2)(c)`` ↔ slug ``untoc-art-30`` (the page is per article).
+* ``SymbolRef`` — a UN document symbol such as ``CTOC/COP/2020/1``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+KIND_ABBREVIATIONS = {"resolution": "res", "decision": "dec"}
+_KIND_FROM_ABBREVIATION = {v: k for k, v in KIND_ABBREVIATIONS.items()}
+
+# A resolvable number: session/number (COP, CCPCJ, GA) or year/number (ECOSOC).
+_NUMBER = re.compile(r"^\d{1,4}/\d{1,4}$")
+
+_DOCUMENT_SLUG = re.compile(
+    r"""^(?P<body>[a-z]+)            # body key: cop, ccpcj, ecosoc, ga
+        -(?P<kind>res|dec)            # resolution or decision
+        -(?P<first>\d{1,4})           # session or year
+        -(?P<second>\d{1,4})$         # number within it
+    """,
+    re.VERBOSE,
+)
+_DOCUMENT_TEXT = re.compile(
+    r"""^(?P<body>[a-z]+)\s+
+        (?P<kind>resolution|decision|res|dec)\s+
+        (?P<number>\S+)$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: a safe URL segment and HTML id."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass(frozen=True, order=True)
+class DocumentRef:
+    body: str
+    kind: Literal["resolution", "decision"]
+    number: str
+
+    @classmethod
+    def parse(cls, text: str) -> DocumentRef:
+        """Parse ``cop-res-5-1`` or ``cop resolution 5/1``; raise ValueError otherwise."""
+        text = text.strip()
+        if m := _DOCUMENT_SLUG.match(text):
+            kind = _KIND_FROM_ABBREVIATION[m["kind"]]
+            return cls(m["body"], kind, f"{m['first']}/{m['second']}")  # type: ignore[arg-type]
+        if m := _DOCUMENT_TEXT.match(text):
+            kind_word = m["kind"].lower()
+            kind = _KIND_FROM_ABBREVIATION.get(kind_word, kind_word)
+            return cls(m["body"].lower(), kind, m["number"])  # type: ignore[arg-type]
+        raise ValueError(
+            f"not a document reference: {text!r} (expected e.g. 'cop-res-5-1' or 'ga resolution 55/25')"
+        )
+
+    @property
+    def resolvable(self) -> bool:
+        """False for placeholders such as ``2012/[...]`` that name no document yet."""
+        return bool(_NUMBER.match(self.number))
+
+    @property
+    def slug(self) -> str:
+        return f"{self.body}-{KIND_ABBREVIATIONS[self.kind]}-{slugify(self.number) or 'unnumbered'}"
+
+    def __str__(self) -> str:
+        return f"{self.body} {self.kind} {self.number}"
+
+
+@dataclass(frozen=True, order=True)
+class ArticleRef:
+    instrument: str
+    article: int
+    paragraph: str | None = None
+    subparagraph: str | None = None
+
+    _TEXT = re.compile(
+        r"""^(?P<instrument>[a-z-]+)\s+article\s+(?P<article>\d+)
+            (?:\((?P<paragraph>\d+)\))?          # optional paragraph, in brackets
+            (?:\((?P<sub>[a-z]{1,4})\))?$         # optional lettered sub-paragraph
+        """,
+        re.VERBOSE,
+    )
+
+    @classmethod
+    def parse(cls, text: str) -> ArticleRef:
+        """Parse ``untoc article 30(2)(c)`` or ``untoc article 2(b)``."""
+        m = cls._TEXT.match(text.strip().lower().replace(" (", "("))
+        if not m:
+            raise ValueError(f"not an article reference: {text!r} (expected e.g. 'untoc article 30(2)(c)')")
+        return cls(m["instrument"], int(m["article"]), m["paragraph"], m["sub"])
+
+    @property
+    def slug(self) -> str:
+        """The article's page: sub-references share their article's page."""
+        return f"{self.instrument}-art-{self.article}"
+
+    @property
+    def article_only(self) -> ArticleRef:
+        return ArticleRef(self.instrument, self.article)
+
+    @property
+    def pinpoint(self) -> str:
+        """The precise sub-reference as the UN writes it: ``paragraph 2 (c)``, ``(b)`` or ''."""
+        parts = []
+        if self.paragraph:
+            parts.append(f"paragraph {self.paragraph}")
+        if self.subparagraph:
+            parts.append(f"({self.subparagraph})")
+        return " ".join(parts)
+
+    def __str__(self) -> str:
+        text = f"article {self.article}"
+        if self.paragraph:
+            text += f", paragraph {self.paragraph}"
+        if self.subparagraph:
+            text += f" ({self.subparagraph})"
+        return text
+
+
+@dataclass(frozen=True, order=True)
+class SymbolRef:
+    symbol: str
+
+    _SYMBOL = re.compile(r"^[A-Z]+(?:\.\d+)?(?:/[A-Z0-9.\-]+)+$")
+
+    @classmethod
+    def parse(cls, text: str) -> SymbolRef:
+        text = text.strip().rstrip(".")
+        if not cls._SYMBOL.match(text):
+            raise ValueError(f"not a UN document symbol: {text!r} (expected e.g. 'CTOC/COP/2020/1')")
+        return cls(text)
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.symbol)
+
+    @property
+    def url(self) -> str:
+        """The official document, resolved by the UN's symbol service."""
+        return f"https://undocs.org/{self.symbol}"
+
+    def __str__(self) -> str:
+        return self.symbol

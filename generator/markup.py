@@ -1,0 +1,85 @@
+"""The corpus's inline markup: the only formatting a resolution's text may carry.
+
+=============  ==========================================================
+``*Urges*``    emphasis: the UN's italic leading verb (and italic titles)
+``[^1]``       the mark of footnote ``1`` (or ``*``) where it stands
+``\\*``         a literal asterisk; likewise ``\\[`` and ``\\\\``
+=============  ==========================================================
+
+Everything else is literal text and is escaped when rendered: ``<script>`` stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+TokenKind = Literal["text", "em", "/em", "footnote"]
+
+_TOKEN = re.compile(
+    r"""\\(?P<escaped>[\\*\[])          # an escaped special character
+      | \[\^(?P<mark>[0-9]{1,3}|\*{1,3})\]   # a footnote mark: digits, or one to three asterisks
+      | (?P<star>\*)                    # an emphasis delimiter
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A piece of markup; ``start``/``end`` are offsets into the markup string."""
+
+    kind: TokenKind
+    value: str
+    start: int
+    end: int
+
+
+def tokenize(markup: str) -> list[Token]:
+    """Split markup into text, emphasis and footnote tokens; unbalanced ``*`` stays literal."""
+    tokens: list[Token] = []
+    pos = 0
+    open_em = False
+    stars = _balanced_star_positions(markup)
+    for m in _TOKEN.finditer(markup):
+        if m.start() > pos:
+            tokens.append(Token("text", markup[pos : m.start()], pos, m.start()))
+        if m["escaped"]:
+            tokens.append(Token("text", m["escaped"], m.start(), m.end()))
+        elif m["mark"]:
+            tokens.append(Token("footnote", m["mark"], m.start(), m.end()))
+        elif m.start() in stars:
+            tokens.append(Token("/em" if open_em else "em", "", m.start(), m.end()))
+            open_em = not open_em
+        else:
+            tokens.append(Token("text", "*", m.start(), m.end()))
+        pos = m.end()
+    if pos < len(markup):
+        tokens.append(Token("text", markup[pos:], pos, len(markup)))
+    return tokens
+
+
+def _balanced_star_positions(markup: str) -> set[int]:
+    """Positions of unescaped ``*`` that pair up; a trailing odd one is literal text."""
+    positions = [
+        m.start() for m in _TOKEN.finditer(markup) if m["star"]
+    ]
+    if len(positions) % 2:
+        positions = positions[:-1]
+    return set(positions)
+
+
+def to_plain(markup: str) -> str:
+    """The text a reader sees, without emphasis or footnote marks."""
+    return "".join(t.value for t in tokenize(markup) if t.kind == "text")
+
+
+def escape(text: str) -> str:
+    """Quote plain text so that it reads back unchanged as markup."""
+    return re.sub(r"([\\*\[])", r"\\\1", text)
+
+
+def footnote_marks(markup: str) -> list[str]:
+    """The footnote marks a text carries, in order."""
+    return [t.value for t in tokenize(markup) if t.kind == "footnote"]
