@@ -1,0 +1,456 @@
+"""Find the citations in a paragraph: resolutions and decisions, articles, document symbols.
+
+``find_citations`` reads one paragraph's text in the corpus's inline markup. It matches on the
+plain text (what a reader sees: no emphasis delimiters, no footnote marks, escapes resolved) and
+maps every span back to the markup string, so that ``text[c.start:c.end] == c.text`` holds on
+the markup a renderer holds, and a footnote mark or an emphasis inside a citation never breaks it.
+
+Two rules of the finder that are decisions, not accidents:
+
+- A citation whose issuer or instrument is not in the corpus's data ("Human Rights Council
+  resolution 9/2", "article 5 of the United Nations Convention against Corruption") is not
+  returned: no target could name it. It is never attributed to a body or instrument of ours.
+- A placeholder number ("Economic and Social Council resolution 2012/[...]") is returned, with
+  ``DocumentRef.number == "2012/[...]"`` (``resolvable`` is False), so that it is shown and can be
+  curated once the number is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator import markup
+from generator.citations import patterns as p
+from generator.citations.resolve import (
+    DocumentCues,
+    InstrumentMention,
+    article_instrument,
+    default_instrument,
+    document_body,
+    speaking_body,
+)
+from generator.ids import ArticleRef, DocumentRef, SymbolRef
+from generator.model import Body, Citation, CitationSite, Instrument, Kind, Resolution, Target
+
+# How far back to look for a proper name standing before a bare "resolution": a few words.
+_LOOKBEHIND = 120
+
+
+def find_citations(
+    text: str,
+    *,
+    issuing_body: str,
+    bodies: Mapping[str, Body],
+    instruments: Mapping[str, Instrument],
+) -> list[Citation]:
+    """Every citation in one paragraph's ``text`` (inline markup), in text order.
+
+    ``issuing_body`` is the key of the body the text speaks as: the one "its resolution 9/1"
+    means. Spans index ``text``; ``Citation.title`` is plain text with whitespace collapsed.
+    """
+    grammar = _grammar(tuple(bodies.items()), tuple(instruments.items()))
+    plain = _Plain.of(text)
+    documents, titles = _documents(plain.text, grammar, issuing_body)
+    found = [
+        *documents,
+        *_outside(_articles(plain.text, grammar), titles),
+        *_outside(_symbols(plain.text), titles),
+    ]
+    citations: list[Citation] = []
+    end = -1
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        # Patterns of different kinds never overlap on real text; should one ever, the first wins.
+        if f.start < end:
+            continue
+        start, stop = plain.markup_span(f.start, f.end)
+        citations.append(Citation(f.target, start, stop, text[start:stop], f.date, f.title))
+        end = f.end
+    return citations
+
+
+def citations_in(
+    resolution: Resolution,
+    corpus_bodies: Mapping[str, Body],
+    instruments: Mapping[str, Instrument],
+) -> list[CitationSite]:
+    """Every citation of every paragraph, then of every footnote, of one resolution.
+
+    A footnote's ``paragraph_id`` is :func:`footnote_anchor`'s: ``fn-1``, ``fn-star`` for ``*``, a
+    valid URL anchor. The speaking body is :func:`speaking_body`'s: for a draft
+    recommended to another body, the body that will adopt it.
+    """
+    speaking = speaking_body(resolution)
+    places = [(paragraph.id, paragraph.text) for paragraph in resolution.paragraphs()]
+    places += [(footnote_anchor(fn.mark), fn.text) for fn in resolution.footnotes]
+    return [
+        CitationSite(resolution.id, place, citation)
+        for place, text in places
+        for citation in find_citations(
+            text, issuing_body=speaking, bodies=corpus_bodies, instruments=instruments
+        )
+    ]
+
+
+def footnote_anchor(mark: str) -> str:
+    """The paragraph id of a footnote's text: ``fn-1``; ``*`` is spelled ``fn-star``, ``**`` ``fn-star-2``.
+
+    The same spelling as the footnote's HTML id, so that a citation site links straight to it.
+    """
+    if not mark.startswith("*"):
+        return f"fn-{mark}"
+    return "fn-star" if len(mark) == 1 else f"fn-star-{len(mark)}"
+
+
+# --- Plain text and its map back to markup ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Plain:
+    """The plain text of a markup string, with where each plain character stands in the markup."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    # (start of the opening "*", end of the closing "*") of each emphasis in the markup.
+    emphases: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, source: str) -> _Plain:
+        chars: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        emphases: list[tuple[int, int]] = []
+        opened: int | None = None
+        for token in markup.tokenize(source):
+            if token.kind == "text":
+                if len(token.value) == token.end - token.start:
+                    chars.extend(token.value)
+                    starts.extend(range(token.start, token.end))
+                    ends.extend(range(token.start + 1, token.end + 1))
+                else:  # an escape: one character written as two ("\[")
+                    chars.append(token.value)
+                    starts.append(token.start)
+                    ends.append(token.end)
+            elif token.kind == "em":
+                opened = token.start
+            elif token.kind == "/em" and opened is not None:
+                emphases.append((opened, token.end))
+                opened = None
+        return cls("".join(chars), tuple(starts), tuple(ends), tuple(emphases))
+
+    def markup_span(self, start: int, end: int) -> tuple[int, int]:
+        """The markup span of plain ``[start, end)``, widened to whole emphases it cuts across.
+
+        A renderer wraps the span in a link; a span that opened inside ``*…*`` and closed outside
+        it would make the link and the emphasis cross. Footnote marks and emphasis delimiters just
+        outside the span stay outside it.
+        """
+        lo, hi = self.starts[start], self.ends[end - 1]
+        changed = True
+        while changed:
+            changed = False
+            for a, b in self.emphases:
+                inside = a <= lo and hi <= b
+                overlaps = a < hi and lo < b
+                if overlaps and not inside and (lo > a or hi < b):
+                    lo, hi = min(lo, a), max(hi, b)
+                    changed = True
+        return lo, hi
+
+
+# --- The grammar: patterns filled with the names from the corpus data --------------------------
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    document_head: re.Pattern[str]
+    after_body: re.Pattern[str]
+    cataphor_body: re.Pattern[str]
+    body_documents: re.Pattern[str]
+    instrument: re.Pattern[str]
+    # normalized full name -> body key
+    body_by_name: Mapping[str, str]
+    # normalized short reference ("the conference") -> the keys of the bodies it may mean
+    bodies_by_reference: Mapping[str, tuple[str, ...]]
+    # normalized name, with and without a leading "the" -> instrument key
+    instrument_by_name: Mapping[str, str]
+    default_instrument: str | None
+
+    def body(self, name: str | None, speaking: str) -> str | None:
+        """The key of the body a matched name or short reference stands for."""
+        if name is None:
+            return None
+        key = p.normalize_name(name)
+        if key in self.body_by_name:
+            return self.body_by_name[key]
+        candidates = self.bodies_by_reference.get(key, ())
+        # Two bodies sharing a short reference: the speaking body is the one a text means by it.
+        if speaking in candidates:
+            return speaking
+        return candidates[0] if candidates else None
+
+    def instrument_key(self, name: str) -> str | None:
+        key = p.normalize_name(name)
+        return self.instrument_by_name.get(key) or self.instrument_by_name.get(key.removeprefix("the "))
+
+
+@lru_cache(maxsize=16)
+def _grammar(
+    bodies: tuple[tuple[str, Body], ...], instruments: tuple[tuple[str, Instrument], ...]
+) -> _Grammar:
+    """Compile the patterns for one set of bodies and instruments (cached: the corpus has one)."""
+    body_by_name: dict[str, str] = {}
+    references: dict[str, list[str]] = {}
+    for key, body in bodies:
+        for name in (body.name, *body.names):
+            body_by_name.setdefault(p.normalize_name(name), key)
+        for reference in body.short_references:
+            references.setdefault(p.normalize_name(reference), []).append(key)
+    instrument_by_name: dict[str, str] = {}
+    for key, instrument in instruments:
+        for name in (instrument.name, *instrument.names):
+            instrument_by_name.setdefault(p.normalize_name(name), key)
+    holes = {
+        "bodies": p.names_alternation(_body_names(bodies)),
+        "references": p.names_alternation(r for _, b in bodies for r in b.short_references),
+    }
+    instrument_names = [n for _, i in instruments for n in (i.name, *i.names)]
+    return _Grammar(
+        document_head=p.fill(p.DOCUMENT_HEAD, **holes),
+        after_body=p.fill(p.AFTER_BODY, **holes),
+        cataphor_body=p.fill(p.CATAPHOR_BODY, **holes),
+        body_documents=p.fill(p.BODY_DOCUMENTS, **holes),
+        instrument=re.compile(p.names_alternation(instrument_names, optional_article=True), p.FLAGS),
+        body_by_name=body_by_name,
+        bodies_by_reference={k: tuple(v) for k, v in references.items()},
+        instrument_by_name=instrument_by_name,
+        default_instrument=default_instrument(dict(instruments)),
+    )
+
+
+def _body_names(bodies: tuple[tuple[str, Body], ...]) -> list[str]:
+    """Every full name of every body, as written in the data (``short_name`` is for display)."""
+    return [n for _, b in bodies for n in (b.name, *b.names)]
+
+
+# --- Resolutions and decisions ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A citation in plain-text coordinates."""
+
+    target: Target
+    start: int
+    end: int
+    date: dt.date | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One number of a resolution list, with what follows it."""
+
+    start: int
+    end: int
+    number: str
+    date: dt.date | None
+    title: str | None
+    title_span: tuple[int, int] | None
+    stop: int  # where the item's tail (date, title) ends
+
+
+def _documents(text: str, g: _Grammar, speaking: str) -> tuple[list[_Found], list[tuple[int, int]]]:
+    """Resolution and decision citations, and the spans of the titles quoted with them."""
+    found: list[_Found] = []
+    titles: list[tuple[int, int]] = []
+    # What a bare "resolution N" continues: "General Assembly resolutions, in particular …" and
+    # every citation group before it, as (position, body key).
+    contexts: list[tuple[int, str]] = []
+    for m in g.body_documents.finditer(text):
+        key = g.body(m["body"] or m["of_body"], speaking)
+        if key is not None:
+            contexts.append((m.start(), key))
+    pos = 0
+    while (head := g.document_head.search(text, pos)) is not None:
+        items = _document_items(text, head.end())
+        if not items:
+            pos = head.end()
+            continue
+        stop = items[-1].stop
+        titles.extend(i.title_span for i in items if i.title_span is not None)
+        pos = stop
+        after = g.after_body.match(text, stop)
+        before = text[max(0, head.start() - _LOOKBEHIND) : head.start()]
+        forward = None
+        if head["its"] and p.CATAPHOR_BEFORE.search(before):
+            forward = g.cataphor_body.match(text, stop)
+        if _unknown_issuer(head, after, forward, before, text[stop:]):
+            continue
+        antecedent = head["antecedent"]
+        if forward is not None:
+            antecedent = forward["body"] or forward["reference"]
+        earlier = [c for c in contexts if c[0] < head.start()]
+        cues = DocumentCues(
+            named=g.body(head["named"], speaking),
+            antecedent=g.body(antecedent, speaking),
+            after=g.body(after["body"] or after["reference"], speaking) if after else None,
+            its=head["its"] is not None,
+            context=max(earlier)[1] if earlier else None,
+        )
+        body = document_body(cues, speaking)
+        kind: Kind = "resolution" if head["kind"].lower() == "resolution" else "decision"
+        contexts.append((head.start(), body))
+        for index, item in enumerate(items):
+            # The first number's span takes the words before it ("General Assembly resolution
+            # 66/181", "resolutions 10/6"); the others are just their numbers ("11/3").
+            if index:
+                start = item.start
+            elif head["named"]:
+                start = head.start("named")
+            else:
+                start = head.start("kind")
+            target = DocumentRef(body, kind, item.number)
+            found.append(_Found(target, start, item.end, item.date, item.title))
+    return found, titles
+
+
+def _unknown_issuer(
+    head: re.Match[str], after: re.Match[str] | None, forward: re.Match[str] | None, before: str, rest: str
+) -> bool:
+    """Whether the words around a citation name an issuer the corpus does not know.
+
+    ``before`` is the text just before the head, ``rest`` the text after the citation list.
+    """
+    if head["its"] is not None:
+        # "… Convention against Corruption, in its resolution 3/1": an unknown antecedent.
+        return forward is None and p.UNKNOWN_ANTECEDENT.search(before) is not None
+    if head["named"] or head["antecedent"] or after is not None:
+        return False
+    # "Human Rights Council resolution 9/2", "resolution 3/1 of the Conference of the Parties to the
+    # United Nations Convention against Corruption".
+    return p.UNKNOWN_BODY_BEFORE.search(before) is not None or p.UNKNOWN_AFTER.match(rest) is not None
+
+
+def _document_items(text: str, pos: int) -> list[_Item]:
+    """The numbers of a citation list starting at ``pos``, each with its date and title."""
+    items: list[_Item] = []
+    while (number := p.NUMBER.match(text, pos)) is not None:
+        stop = number.end()
+        date = None
+        if (d := p.DATE_TAIL.match(text, stop)) is not None:
+            date = _date(d)
+            stop = d.end()
+        title = title_span = None
+        if (t := p.TITLE_TAIL.match(text, stop)) is not None:
+            group = "curly" if t["curly"] is not None else "straight"
+            title = " ".join(t[group].split()) or None
+            title_span = t.span(group)
+            stop = t.end()
+        items.append(_Item(number.start(), number.end(), _number(number), date, title, title_span, stop))
+        separator = p.LIST_SEPARATOR.match(text, stop)
+        if separator is None:
+            break
+        pos = separator.end()
+    return items
+
+
+def _number(m: re.Match[str]) -> str:
+    """The number as a DocumentRef holds it; every placeholder form reads ``<first>/[...]``."""
+    if m["placeholder"] is not None:
+        return f"{m['first']}/[...]"
+    return m["number"]
+
+
+def _date(m: re.Match[str]) -> dt.date | None:
+    """The date matched by ``DATE_TAIL``; None for an impossible one ("31 June 2010")."""
+    try:
+        return dt.date(int(m["year"]), p.MONTHS.index(m["month"]) + 1, int(m["day"]))
+    except ValueError:
+        return None
+
+
+# --- Articles ------------------------------------------------------------------------------------
+
+
+def _articles(text: str, g: _Grammar) -> list[_Found]:
+    """Article citations of the corpus's instruments, each resolved to its instrument."""
+    mentions = _instrument_mentions(text, g)
+    found: list[_Found] = []
+    pos = 0
+    while (head := p.ARTICLE_HEAD.search(text, pos)) is not None:
+        items: list[re.Match[str]] = []
+        stop = head.end()
+        while (item := p.ARTICLE_ITEM.match(text, stop)) is not None:
+            items.append(item)
+            stop = item.end()
+            # Only "articles" lists: "article 30, 190 parties" is one article and a count.
+            if not head["plural"] or head["lead_paragraph"]:
+                break
+            separator = p.ARTICLE_SEPARATOR.match(text, stop)
+            if separator is None:
+                break
+            stop = separator.end()
+        pos = max(stop, head.end())
+        if not items:
+            continue
+        stop = items[-1].end()
+        named_after = None
+        if (of := p.ARTICLE_OF.match(text, stop)) is not None:
+            named = g.instrument.match(text, of.end())
+            if named is not None:
+                named_after = InstrumentMention(named.start(), named.end(), g.instrument_key(named[0]))
+            else:
+                named_after = InstrumentMention(of.end(), of.end(), None)
+        before = [m for m in mentions if m.end <= head.start()]
+        key = article_instrument(named_after, before[-1] if before else None, g.default_instrument)
+        if key is None:
+            continue  # an article of an instrument the corpus does not hold
+        for index, item in enumerate(items):
+            if index:
+                start = item.start()
+            elif head["lead_paragraph"]:
+                start = head.start()
+            else:
+                start = head.start("word")
+            target = ArticleRef(
+                key,
+                int(item["article"]),
+                head["lead_paragraph"] or item["paragraph"],
+                head["lead_sub"] or item["sub"],
+            )
+            found.append(_Found(target, start, item.end()))
+    return found
+
+
+def _instrument_mentions(text: str, g: _Grammar) -> list[InstrumentMention]:
+    """Every instrument named in the text, ours with their key, others with None, in order."""
+    known = [
+        InstrumentMention(m.start(), m.end(), g.instrument_key(m[0])) for m in g.instrument.finditer(text)
+    ]
+    others = [
+        InstrumentMention(m.start(), m.end(), None)
+        for m in p.OTHER_INSTRUMENT.finditer(text)
+        if not any(k.start < m.end() and m.start() < k.end for k in known)
+    ]
+    return sorted(known + others, key=lambda m: (m.start, m.end))
+
+
+# --- Document symbols ---------------------------------------------------------------------------
+
+
+def _symbols(text: str) -> list[_Found]:
+    return [
+        _Found(SymbolRef(m["symbol"]), m.start("symbol"), m.end("symbol"))
+        for m in p.SYMBOL.finditer(text)
+        if p.SYMBOL_HAS_NUMBER.search(m["symbol"])
+    ]
+
+
+def _outside(found: list[_Found], spans: list[tuple[int, int]]) -> list[_Found]:
+    """Drop what stands inside a quoted title: a title's words are not this paragraph's citations."""
+    return [f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)]

@@ -1,0 +1,291 @@
+"""The regular expressions of the citation finder, one commented constant per form UN texts use.
+
+Every pattern runs on the *plain* text of a paragraph (``generator.markup.to_plain``: no emphasis
+delimiters, no footnote marks, escapes resolved), so ``*Recalling* its resolution 9/1`` and
+``Convention,[^1] and its article 2 (b)`` read as the words a person reads. Whitespace between
+words is always ``\\s+``: re-flowed text keeps double spaces and the odd line break.
+
+Patterns that must know the names of bodies and instruments are *templates* here with a
+``{bodies}``, ``{references}`` or ``{instruments}`` hole; the names come from ``corpus/bodies.yaml``
+and ``corpus/instruments/*.yaml`` and are filled in by :func:`names_alternation`. Nothing in this
+module names a body or an instrument.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+FLAGS = re.VERBOSE
+
+
+def substitute(template: str, **holes: str) -> str:
+    """Fill a template's ``{name}`` holes (not ``str.format``: regexes are full of braces)."""
+    for name, pattern in holes.items():
+        template = template.replace("{" + name + "}", pattern)
+    return template
+
+
+def fill(template: str, **holes: str) -> re.Pattern[str]:
+    """Compile a template with its holes filled."""
+    return re.compile(substitute(template, **holes), FLAGS)
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+# --- Resolutions and decisions ---------------------------------------------------------------
+
+# The word that makes a number a resolution or a decision. Capitalised too: a paragraph may open
+# with "Resolution 5/5 of the Conference …". The plural starts a list: "its resolutions 10/6 …".
+KIND = r"(?P<kind>[Rr]esolution|[Dd]ecision)(?P<plural>s)?"
+
+# Where a number starts: just enough for a look-ahead, so that "its resolution, in which" or
+# "the present resolution" (no number) never start a citation.
+NUMBER_START = r"(?<![\d/])\d{1,4}/"
+
+# A resolution or decision number, session/number ("55/25") or year/number ("2012/12").
+NUMBER = re.compile(
+    r"""
+    (?<![\d/])                          # whole numbers only: not the tail of 12345/1 or 1/55/25
+    (?P<number>
+        (?P<first>\d{1,4})/
+        (?:
+            (?P<second>\d{1,4})(?![\d/])        # 55/25, but not 55/25/Add.1 or 55/255555
+          | (?P<placeholder>                    # a draft cites a text not adopted yet:
+                \[(?:\.{3}|…)\]                 #   2012/[...] or 2012/[…] (the UN's own form),
+              | \.{3}(?!\.) | …                 #   2012/... or 2012/… (seen in unedited drafts)
+            )
+        )
+    )
+    """,
+    FLAGS,
+)
+
+# The head of a citation: who issued it, then the kind word, stopping right before the number.
+# Branches, in the order the regex engine tries them at one position:
+#   named       "General Assembly resolution 66/181": the body named right before it.
+#               A short reference is accepted too ("the Commission decision 19/1"), rare but
+#               unambiguous.
+#   antecedent  "adoption by the General Assembly, in its resolution 55/25", "the Conference in its
+#               decision 4/2": "its" is the body named just before it, not the speaking body.
+#   its         "its resolution 9/1": the body whose text this is (the speaking body).
+#   (none)      "resolution 74/177": decided from what follows or precedes it (see resolve.py).
+DOCUMENT_HEAD = substitute(
+    r"""
+    (?:
+        (?P<named>{bodies}|{references})\s+
+      | (?P<antecedent>{bodies}|{references}),?\s+in\s+its\s+
+      | (?P<its>\bits)\s+
+    )?
+    \b{kind}\s+
+    (?={number_start})
+    """,
+    kind=KIND,
+    number_start=NUMBER_START,
+)
+
+# "of 19 December 2011" right after a number: the date the cited text was adopted.
+DATE_TAIL = fill(
+    r"""
+    \s+of\s+
+    (?P<day>\d{1,2})\s+
+    (?P<month>{months})\s+
+    (?P<year>\d{4})(?!\d)
+    """,
+    months="|".join(MONTHS),
+)
+
+# ", entitled “…”" after a number or date: the title of the cited text. Two odd branches:
+#   - no comma: 003 writes "resolution 2012/[...] entitled “Improving …”";
+#   - "on “…”": decisions are titled that way ("decision 19/1 of 21 May 2010 on “Strengthening …”").
+# Straight quotes are accepted for texts that lost their typography on the way in.
+TITLE_TAIL = re.compile(
+    r"""
+    ,?\s+(?:entitled|on)\s+
+    (?:
+        “(?P<curly>[^”]*)”
+      | "(?P<straight>[^"]*)"
+    )
+    """,
+    FLAGS,
+)
+
+# Between two numbers of one list: "resolutions 10/6 of …, entitled “…”, and 11/3 of …".
+# The look-ahead keeps ", and noting" or " and its" from being swallowed.
+LIST_SEPARATOR = fill(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?={number_start})", number_start=NUMBER_START)
+
+# The issuing body named *after* the number, date and title:
+#   "resolution 11/2, entitled “…”, of the Conference of the Parties to the Convention"
+#   "resolution 5/5 of 22 October 2010 of the Conference of the Parties to the United Nations …"
+# "in its resolution 55/25 of 15 November 2000, of the United Nations Convention …" does not
+# match: the Convention is not a body.
+AFTER_BODY = r"""
+    ,?\s+of\s+
+    (?:
+        (?:the\s+)?(?P<body>{bodies})
+      | (?P<reference>{references})
+    )
+"""
+
+# Context for a bare "resolution 74/177": "relevant General Assembly resolutions, in particular
+# resolution 74/177" or "resolutions of the Conference, including resolution 5/5".
+BODY_DOCUMENTS = r"""
+    (?P<body>{bodies})\s+(?:resolutions|decisions)\b(?!\s+\d)
+  | \b(?:[Rr]esolutions|[Dd]ecisions)\s+of\s+(?:the\s+)?(?P<of_body>{bodies}|{references})
+"""
+
+# A proper name standing right before a bare kind word names a body the corpus does not know
+# ("Human Rights Council resolution 9/2", "UNEP decision 27/2"): such a citation is not taken
+# for the speaking body's. Two capitalised words, "the" and one, or an acronym. One capitalised
+# word alone is the paragraph's leading verb ("*Welcomes* resolution 5/5 …") and does not count.
+UNKNOWN_BODY_BEFORE = re.compile(
+    r"""
+    (?:
+        (?:\b[A-Z][\w’'-]*\s+){2,}
+      | \b[Tt]he\s+[A-Z][\w’'-]*\s+
+      | \b[A-Z]{2,}\s+
+    )\Z
+    """,
+    FLAGS,
+)
+
+# The same before ", in its resolution": "the Conference of the Parties to the United Nations
+# Convention against Corruption, in its resolution 3/1" is that Conference's, not the speaking
+# body's. A capitalised word that is the paragraph's first word is its leading verb ("*Recalling*,
+# in its resolution …"), hence the non-space required before it.
+UNKNOWN_ANTECEDENT = re.compile(r"\S\s+[A-Z][\w’'-]*\)?,?\s+in\s+\Z", FLAGS)
+
+# The same after a bare citation: "resolution 3/1 of the Conference of the Parties to the United
+# Nations Convention against Corruption", "resolution 1/2 of the Human Rights Council".
+UNKNOWN_AFTER = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z]", FLAGS)
+
+# "In its resolution 64/179, the General Assembly decided …": here "its" points forward, to the
+# body named right after the citation, not back to the speaking body.
+CATAPHOR_BEFORE = re.compile(r"\b[Ii]n\s+\Z", FLAGS)
+CATAPHOR_BODY = r"""
+    ,\s+
+    (?:
+        (?:the\s+)?(?P<body>{bodies})
+      | (?P<reference>{references})
+    )
+"""
+
+# --- Articles of the Convention and its Protocols --------------------------------------------
+
+# The head of an article citation. Branches:
+#   lead_*   "paragraph 2 (c) of article 30": the pinpoint comes first. Only before "of article";
+#            "paragraph 51 of the procedures and rules" never starts anything.
+#   its      "its article 2 (b)": the instrument named before (same as a bare article, see
+#            resolve.py); kept out of the span.
+ARTICLE_HEAD = re.compile(
+    r"""
+    (?:
+        \b[Pp]aragraph\s+(?P<lead_paragraph>\d{1,2})(?!\d)
+        (?:\s*\((?P<lead_sub>[a-z]{1,4})\))?
+        \s+of\s+
+    )?
+    (?:\bits\s+)?
+    \b(?P<word>[Aa]rticle)(?P<plural>s)?\s+
+    (?=\d)
+    """,
+    FLAGS,
+)
+
+# One article number with its pinpoint: "30", "20, paragraph 2", "30, paragraph 2 (c)", "2 (b)".
+# The look-ahead after the number refuses "article 5/1" and decimals ("article 2.5").
+ARTICLE_ITEM = re.compile(
+    r"""
+    (?P<article>\d{1,3})(?!\d|/\d|\.\d)
+    (?:,\s+paragraph\s+(?P<paragraph>\d{1,2})(?!\d))?
+    (?:\s*\((?P<sub>[a-z]{1,4})\))?
+    """,
+    FLAGS,
+)
+
+# Between two articles of one list: "articles 24 and 25", "articles 5, 6 and 23".
+# The look-ahead keeps "article 16, on extradition, and article 18" as two separate heads.
+# A range ("articles 5 to 8", "articles 5–8") yields its two ends: the articles between have no
+# words of their own to carry a span.
+ARTICLE_SEPARATOR = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+to\s+|\s*[–-]\s*)(?=\d)", FLAGS)
+
+# "of the …" right after an article list names its instrument. Whatever follows "of" decides:
+# a known instrument, or anything else ("of the United Nations Convention against Corruption",
+# "of the Basel Convention", "of the present resolution"), which is not an article of ours.
+ARTICLE_OF = re.compile(r",?\s+of\s+", FLAGS)
+
+# A name of an instrument not in the corpus, to know what "its article 5" or a bare "article 4"
+# refers to: a treaty word and its capitalised continuation ("[United Nations] Convention against
+# Corruption", "[Basel] Convention on the Control of …", "Convention on International Trade in
+# Endangered Species of Wild Fauna"). The capitalised words before the treaty word are left out:
+# only where the name ends matters, and scanning back over them would make the search quadratic.
+# Plural "Protocols" ("the Protocols thereto") is not a name. "and" is not followed, so that
+# "… against Corruption and the Organized Crime Convention" stays two names.
+OTHER_INSTRUMENT = re.compile(
+    r"""
+    \b(?:Convention|Protocol|Covenant|Treaty|Agreement|Charter|Statute)\b
+    (?:
+        \s+(?:against|on|for|relating\s+to|to)\s+(?:the\s+)?[A-Z][\w’'-]*
+        (?:\s+(?:(?:of|in|by|on)\s+(?:the\s+)?)?[A-Z][\w’'-]*)*
+    )?
+    """,
+    FLAGS,
+)
+
+# --- Document symbols ------------------------------------------------------------------------
+
+# A UN document symbol: a series in capitals, then slash-separated parts, at least one of them a
+# number ("CTOC/COP/2020/1", "CTOC/COP/WG.2/2023/4", "E/CN.15/2012/15", "A/RES/55/25",
+# "CTOC/COP/2020/L.4", "A/75/123/Add.1"). The number rule keeps "HIV/AIDS" out. The look-behind
+# keeps a symbol from starting inside a word; a trailing full stop is never part of it
+# ("CTOC/COP/2024/1.").
+SYMBOL = re.compile(
+    r"""
+    (?<![\w/.])
+    (?P<symbol>
+        [A-Z]{1,10}(?:\.\d{1,3})?
+        (?:/(?:[A-Z]{1,10}(?:\.\d{1,3})?|\d{1,5}|(?:Add|Rev|Corr|Amend)\.\d{1,3}))+
+    )
+    (?![\w/]|\.\d)
+    """,
+    FLAGS,
+)
+SYMBOL_HAS_NUMBER = re.compile(r"/(?:[A-Za-z]+\.)?\d")
+
+# --- Building name alternations ----------------------------------------------------------------
+
+# After a name, a capitalised continuation means a longer name that is someone else's:
+# "the Convention against Corruption", "Conference of the Parties to the United Nations Convention
+# against Corruption", "Conference of the Parties to the Convention on Biological Diversity".
+# "the Conference of the Parties to the United Nations Convention against Corruption" must not read as
+# the short reference "the Conference", hence "of". Lower-case continuations are ordinary text:
+# "article 30 … of the Convention for the provision of technical assistance".
+NOT_CONTINUED = r"(?!\w)(?!\s+(?:against|on|for|to|of|relating\s+to)\s+(?:the\s+)?[A-Z])"
+
+
+def names_alternation(names: Iterable[str], *, optional_article: bool = False) -> str:
+    """A regex alternative matching any of ``names``, longest first, words joined by ``\\s+``.
+
+    A name written with its article ("the Conference") matches "the"/"The" + the rest. With
+    ``optional_article``, a name written without one may be preceded by "the" in the match
+    ("of the Organized Crime Convention"). Never matches the empty string: with no names it
+    matches nothing.
+    """
+    alternatives = []
+    for name in sorted({" ".join(n.split()) for n in names if n.strip()}, key=lambda n: (-len(n), n)):
+        words = name.split(" ")
+        if words[0].lower() == "the":
+            alternatives.append(r"\b[Tt]he\s+" + r"\s+".join(re.escape(w) for w in words[1:]))
+        else:
+            article = r"(?:[Tt]he\s+)?" if optional_article else ""
+            alternatives.append(r"\b" + article + r"\s+".join(re.escape(w) for w in words))
+    if not alternatives:
+        return r"(?!)"
+    return "(?:" + "|".join(alternatives) + ")" + NOT_CONTINUED
+
+
+def normalize_name(text: str) -> str:
+    """The key a matched name is looked up by: single spaces, lower case."""
+    return " ".join(text.split()).lower()
