@@ -66,8 +66,21 @@ class Report:
         return not self.errors
 
     def format(self) -> str:
-        lines = [d.format() for d in self]
-        lines.append(f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)")
+        """Diagnostics grouped by file (a blank line between files), then a count."""
+        lines: list[str] = []
+        previous: str | None = None
+        for d in self:
+            if previous is not None and d.path != previous:
+                lines.append("")
+            lines.append(d.format())
+            previous = d.path
+        files = len({d.path for d in self.diagnostics})
+        summary = f"{_plural(len(self.errors), 'error')}, {_plural(len(self.warnings), 'warning')}"
+        if files:
+            summary += f" in {_plural(files, 'file')}"
+        if lines:
+            lines.append("")
+        lines.append(summary)
         return "\n".join(lines)
 
     def to_json(self) -> str:
@@ -81,6 +94,10 @@ class Report:
             indent=2,
             ensure_ascii=False,
         )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 def _sort_key(d: Diagnostic) -> tuple[str, int, int, str]:

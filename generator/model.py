@@ -71,9 +71,14 @@ class Origin:
 
     path: str
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    # Column (1-based) for the same keys, so diagnostics can say file:line:column.
+    columns: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     def line_of(self, key: str) -> int | None:
         return self.lines.get(key)
+
+    def column_of(self, key: str) -> int | None:
+        return self.columns.get(key)
 
 
 @dataclass(frozen=True)

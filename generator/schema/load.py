@@ -1,0 +1,646 @@
+"""Read the corpus: YAML with positions → schema validation → the frozen model, with every problem reported.
+
+A file that cannot be read or fails its schema is left out of the ``Corpus`` and reported; a file
+that reads but breaks a rule (an unknown body, a footnote without its mark) stays in, and its
+problems are reported, so that one run lists everything. Build nothing from a Corpus whose Report
+has errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, cast
+
+from generator.diagnostics import Diagnostic, Report, Severity, did_you_mean
+from generator.model import (
+    AgendaItem,
+    Annex,
+    AnnexSection,
+    Article,
+    Body,
+    Corpus,
+    Dates,
+    Footnote,
+    Instrument,
+    Kind,
+    Origin,
+    Paragraph,
+    Resolution,
+    Status,
+)
+from generator.schema.rules import check_resolution, elements, located_paragraphs
+from generator.schema.validate import SchemaName, schema_file, validate
+from generator.schema.yaml_source import Position, YamlDocument, parse_yaml
+
+__all__ = [
+    "ResolutionDataError",
+    "load_bodies",
+    "load_corpus",
+    "load_instruments",
+    "load_resolution",
+    "resolution_from_data",
+]
+
+
+class ResolutionDataError(ValueError):
+    """Raised by ``resolution_from_data`` for data that does not follow the schema."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(d.format() for d in diagnostics))
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole corpus
+
+
+def load_corpus(root: Path) -> tuple[Corpus, Report]:
+    """Read ``root``/bodies.yaml, instruments/*.yaml and resolutions/*.yaml; report every problem."""
+    report = Report()
+    if not root.is_dir():
+        report.add(
+            Diagnostic(
+                str(root),
+                None,
+                None,
+                "missing-corpus",
+                f"no corpus directory at {root}",
+                "run from the project's root, or name the corpus directory: atlas check corpus",
+            )
+        )
+        return Corpus((), {}, {}), report
+
+    bodies, bodies_ok = load_bodies(root / "bodies.yaml", report)
+    instruments = load_instruments(root / "instruments", report)
+
+    resolutions: list[Resolution] = []
+    for path in _yaml_files(root / "resolutions", report, "resolution"):
+        resolution, diagnostics = load_resolution(path)
+        report.extend(diagnostics)
+        if resolution is not None:
+            resolutions.append(resolution)
+    resolutions = _unique_ids(resolutions, report)
+    if bodies_ok:
+        for resolution in resolutions:
+            report.extend(_check_bodies(resolution, bodies))
+    return Corpus(tuple(sorted(resolutions, key=lambda r: r.id)), bodies, instruments), report
+
+
+def _yaml_files(directory: Path, report: Report, what: str) -> list[Path]:
+    """The ``*.yaml`` files of a directory, sorted; anything else there is reported, not ignored."""
+    if not directory.is_dir():
+        report.add(
+            Diagnostic(
+                str(directory),
+                None,
+                None,
+                "missing-directory",
+                f"no directory {directory}",
+                f"create it: the corpus keeps one {what} per .yaml file there",
+                severity="warning" if what == "resolution" else "error",
+            )
+        )
+        return []
+    files: list[Path] = []
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix == ".yaml" and path.is_file():
+            files.append(path)
+        else:
+            hint = (
+                f"rename it to {path.stem}.yaml"
+                if path.suffix == ".yml"
+                else f"move it out of {directory}: only .yaml files are read"
+            )
+            report.add(
+                Diagnostic(
+                    str(path),
+                    None,
+                    None,
+                    "ignored-file",
+                    "not a .yaml file: it is not read",
+                    hint,
+                    "warning",
+                )
+            )
+    if not files and what == "resolution":
+        report.add(
+            Diagnostic(
+                str(directory),
+                None,
+                None,
+                "no-resolutions",
+                "the corpus has no resolutions yet",
+                "import some: atlas import corpus/raw/*.txt",
+                "warning",
+            )
+        )
+    return files
+
+
+def _unique_ids(resolutions: list[Resolution], report: Report) -> list[Resolution]:
+    """Keep one file per id; the others with the same id are reported and left out.
+
+    The file named after the id wins (its URL is the one that exists), then the first by path.
+    """
+
+    def preference(r: Resolution) -> tuple[bool, str]:
+        path = r.origin.path if r.origin else ""
+        return Path(path).stem != r.id, path
+
+    first: dict[str, Resolution] = {}
+    for resolution in sorted(resolutions, key=preference):
+        if resolution.id in first:
+            other = first[resolution.id].origin
+            report.add(
+                _at(
+                    resolution,
+                    "id",
+                    "duplicate-id",
+                    f"id '{resolution.id}' is already used by {other.path if other else 'another file'}",
+                    "ids must be unique: give one of them a -2 suffix, and rename its file to match",
+                )
+            )
+            continue
+        first[resolution.id] = resolution
+    return list(first.values())
+
+
+def _check_bodies(res: Resolution, bodies: dict[str, Body]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    listing = "the bodies of corpus/bodies.yaml are: " + ", ".join(bodies)
+    if res.body not in bodies:
+        close = did_you_mean(res.body, bodies)
+        out.append(
+            _at(
+                res,
+                "body",
+                "unknown-body",
+                f"unknown body '{res.body}'",
+                f"{close} ({listing})" if close else listing,
+            )
+        )
+    if res.recommended_to is not None and res.recommended_to not in bodies:
+        close = did_you_mean(res.recommended_to, bodies)
+        out.append(
+            _at(
+                res,
+                "recommended_to",
+                "unknown-recommended-to",
+                f"recommended_to names an unknown body '{res.recommended_to}'",
+                f"{close} ({listing})" if close else listing,
+            )
+        )
+    return out
+
+
+def _at(res: Resolution, key: str, code: str, message: str, hint: str) -> Diagnostic:
+    origin = res.origin
+    return Diagnostic(
+        origin.path if origin else f"<{res.id}>",
+        origin.line_of(key) if origin else None,
+        origin.column_of(key) if origin else None,
+        code,
+        message,
+        hint,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# One resolution
+
+
+def load_resolution(path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
+    """Read, validate and check one resolution file; None when it cannot be used."""
+    doc, diagnostics = _read(path, "resolution")
+    if doc is None:
+        return None, diagnostics
+    schema_errors = validate(doc.data, "resolution", str(path), doc)
+    if schema_errors:
+        return None, diagnostics + schema_errors
+    lines, columns = _positions(doc)
+    resolution = _build(doc.data, Origin(str(path), lines, columns))
+    _add_element_positions(resolution, lines, columns)
+    if resolution.id != path.stem:
+        diagnostics.append(
+            _at(
+                resolution,
+                "id",
+                "id-mismatch",
+                f"id '{resolution.id}' does not match the file name '{path.name}'",
+                f"the id is the page's permanent URL: rename the file to {resolution.id}.yaml "
+                "(or, for a new file, change the id)",
+            )
+        )
+    diagnostics.extend(check_resolution(resolution))
+    return resolution, diagnostics
+
+
+def resolution_from_data(
+    data: dict[str, Any],
+    path: str,
+    lines: dict[str, int] | None = None,
+    columns: dict[str, int] | None = None,
+) -> Resolution:
+    """Build a Resolution from data shaped like a resolution file (dates as ``date`` or ISO text).
+
+    Raises ``ResolutionDataError`` (a ValueError listing the diagnostics) when the data does not
+    follow the schema. Rule checks (footnotes, paragraph ids) are not run: see ``check_resolution``.
+    """
+    errors = validate(data, "resolution", path)
+    if errors:
+        raise ResolutionDataError(errors)
+    return _build(data, Origin(path, dict(lines or {}), dict(columns or {})))
+
+
+def _read(path: Path, kind: SchemaName) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return None, [
+            Diagnostic(
+                str(path),
+                None,
+                None,
+                "read-error",
+                f"the file is not UTF-8 text (byte {error.start})",
+                "save it as UTF-8",
+            )
+        ]
+    except OSError as error:
+        return None, [
+            Diagnostic(
+                str(path),
+                None,
+                None,
+                "read-error",
+                f"cannot read the file: {error.strerror}",
+                "check that the file exists and is readable",
+            )
+        ]
+    doc, diagnostics = parse_yaml(text, str(path))
+    if doc is not None:
+        diagnostics.extend(_check_schema_reference(text, path, kind))
+    return doc, diagnostics
+
+
+_SCHEMA_COMMENT = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
+_PROJECT_ROOT = schema_file("resolution").parents[2]
+
+
+def _check_schema_reference(text: str, path: Path, kind: SchemaName) -> list[Diagnostic]:
+    """Editors find the schema through a comment; without it they offer no completion or inline errors."""
+    wanted = os.path.relpath(schema_file(kind), path.resolve().parent).replace(os.sep, "/")
+    comment = f"# yaml-language-server: $schema={wanted}"
+    match = _SCHEMA_COMMENT.search(text)
+    if match is None:
+        return [
+            Diagnostic(
+                str(path),
+                1,
+                1,
+                "missing-schema-reference",
+                "the file does not name its JSON Schema, so editors cannot check it as you type",
+                f"add as the first line: {comment}",
+                "warning",
+            )
+        ]
+    target = (path.parent / match[1]).resolve()
+    # A copy outside the project (a test's temporary corpus) cannot reach the schema by a relative path.
+    inside_project = _PROJECT_ROOT in path.resolve().parents
+    if inside_project and target != schema_file(kind):
+        line = text.count("\n", 0, match.start()) + 1
+        return [
+            Diagnostic(
+                str(path),
+                line,
+                match.start(1) - match.start() + 1,
+                "wrong-schema-reference",
+                f"the schema comment points at {match[1]}, not at {kind}.schema.json",
+                f"write: {comment}",
+                "warning",
+            )
+        ]
+    return []
+
+
+def _positions(doc: YamlDocument) -> tuple[dict[str, int], dict[str, int]]:
+    lines: dict[str, int] = {}
+    columns: dict[str, int] = {}
+    for key, pos in doc.dotted_positions():
+        lines[key] = pos.line
+        columns[key] = pos.column
+    return lines, columns
+
+
+def _add_element_positions(res: Resolution, lines: dict[str, int], columns: dict[str, int]) -> None:
+    """Let later stages find an element by its id too: ``pp-3``, ``op-12-a``, ``annex-1-title``."""
+
+    def alias(element_id: str, key: str) -> None:
+        if key in lines and element_id not in lines:
+            lines[element_id] = lines[key]
+            columns[element_id] = columns[key]
+
+    for lp in located_paragraphs(res):
+        alias(lp.paragraph.id, lp.key)
+    for k, annex in enumerate(res.annexes):
+        alias(annex.id, f"annexes.{k}")
+    for element in elements(res).values():
+        alias(element.id, element.key)
+
+
+# ---------------------------------------------------------------------------------------------
+# Data → model (the data has passed the schema)
+
+
+def _build(data: dict[str, Any], origin: Origin) -> Resolution:
+    dates = data.get("dates") or {}
+    agenda = data.get("agenda_item")
+    return Resolution(
+        id=data["id"],
+        body=data["body"],
+        kind=cast(Kind, data["kind"]),
+        status=cast(Status, data["status"]),
+        title=_text(data["title"]),
+        number=_optional_text(data.get("number")),
+        session=data.get("session"),
+        year=data.get("year"),
+        symbol=_optional_text(data.get("symbol")),
+        dates=Dates(distributed=_date(dates.get("distributed")), adopted=_date(dates.get("adopted"))),
+        venue=_optional_text(data.get("venue")),
+        agenda_item=AgendaItem(_text(agenda["number"]), _optional_text(agenda.get("title")))
+        if agenda
+        else None,
+        sponsors=tuple(_text(s) for s in data.get("sponsors") or ()),
+        recommended_to=_optional_text(data.get("recommended_to")),
+        recommendation=_optional_text(data.get("recommendation")),
+        formula=_optional_text(data.get("formula")),
+        preamble=_paragraphs(data.get("preamble")),
+        operative=_paragraphs(data.get("operative")),
+        annexes=tuple(_annex(a) for a in data.get("annexes") or ()),
+        footnotes=tuple(
+            Footnote(mark=_text(f["mark"]), text=_text(f["text"]), anchor=_text(f["anchor"]))
+            for f in data.get("footnotes") or ()
+        ),
+        source=_optional_text(data.get("source")),
+        origin=origin,
+    )
+
+
+def _paragraphs(items: Iterable[dict[str, Any]] | None) -> tuple[Paragraph, ...]:
+    return tuple(
+        Paragraph(
+            id=item["id"],
+            number=_optional_text(item.get("number")),
+            text=_text(item["text"]),
+            subparagraphs=_paragraphs(item.get("subparagraphs")),
+        )
+        for item in items or ()
+    )
+
+
+def _annex(data: dict[str, Any]) -> Annex:
+    return Annex(
+        id=data["id"],
+        # The importer writes a single annex printed as plain "Annex" with number null.
+        number=_optional_text(data.get("number")) or "",
+        title=_optional_text(data.get("title")),
+        intro=_paragraphs(data.get("intro")),
+        sections=tuple(
+            AnnexSection(
+                heading=_optional_text(s.get("heading")), paragraphs=_paragraphs(s.get("paragraphs"))
+            )
+            for s in data.get("sections") or ()
+        ),
+    )
+
+
+def _text(value: Any) -> str:
+    # YAML 1.1 reads an unquoted 2020-09-23 as a date; the schema (like an editor) sees the text.
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _optional_text(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+# ---------------------------------------------------------------------------------------------
+# Bodies and instruments
+
+
+def load_bodies(path: Path, report: Report) -> tuple[dict[str, Body], bool]:
+    """The bodies by key, and whether bodies.yaml was read without errors (else body checks are moot)."""
+    if not path.is_file():
+        report.add(
+            Diagnostic(
+                str(path),
+                None,
+                None,
+                "missing-file",
+                f"no {path.name} in the corpus",
+                "the corpus needs bodies.yaml: the bodies, their names and numbering",
+            )
+        )
+        return {}, False
+    doc, diagnostics = _read(path, "bodies")
+    report.extend(diagnostics)
+    if doc is None:
+        return {}, False
+    errors = validate(doc.data, "bodies", str(path), doc)
+    report.extend(errors)
+    if errors:
+        return {}, False
+
+    bodies: dict[str, Body] = {}
+    name_owner: dict[str, str] = {}
+    ok = True
+    for i, item in enumerate(doc.data["bodies"]):
+        key = item["key"]
+        if key in bodies:
+            report.add(
+                _doc_at(
+                    doc,
+                    ("bodies", i, "key"),
+                    "duplicate-body",
+                    f"body '{key}' is listed twice",
+                    "keep one entry per body and merge their names",
+                )
+            )
+            ok = False
+            continue
+        names = tuple(item["names"])
+        short_references = tuple(item.get("short_references") or ())
+        for j, name in enumerate(names):
+            _check_name(doc, ("bodies", i, "names", j), name, key, name_owner, report)
+        for j, name in enumerate(short_references):
+            _check_name(doc, ("bodies", i, "short_references", j), name, key, name_owner, report)
+        bodies[key] = Body(
+            key=key,
+            name=item["name"],
+            short_name=item["short_name"],
+            names=names,
+            short_references=short_references,
+            numbering=item["numbering"],
+            resolution_symbol=item.get("resolution_symbol"),
+            decision_symbol=item.get("decision_symbol"),
+        )
+    return bodies, ok
+
+
+def _check_name(
+    doc: YamlDocument,
+    where: tuple[str | int, ...],
+    name: str,
+    key: str,
+    owner: dict[str, str],
+    report: Report,
+) -> None:
+    """A name shared by two bodies would make every citation using it ambiguous."""
+    folded = name.casefold()
+    if folded in owner and owner[folded] != key:
+        report.add(
+            _doc_at(
+                doc,
+                where,
+                "ambiguous-body-name",
+                f"'{name}' names both '{owner[folded]}' and '{key}'",
+                "a name must belong to one body only, or citations using it cannot be resolved",
+            )
+        )
+    owner.setdefault(folded, key)
+
+
+def load_instruments(directory: Path, report: Report) -> dict[str, Instrument]:
+    """The Convention and its Protocols by key, in their ``order``."""
+    found: list[tuple[int, str, Instrument]] = []
+    seen: dict[str, str] = {}
+    for path in _yaml_files(directory, report, "instrument"):
+        doc, diagnostics = _read(path, "instrument")
+        report.extend(diagnostics)
+        if doc is None:
+            continue
+        errors = validate(doc.data, "instrument", str(path), doc)
+        report.extend(errors)
+        if errors:
+            continue
+        data = doc.data
+        key = data["key"]
+        if key != path.stem:
+            report.add(
+                _doc_at(
+                    doc,
+                    ("key",),
+                    "instrument-key-mismatch",
+                    f"key '{key}' does not match the file name '{path.name}'",
+                    f"rename the file to {key}.yaml, or correct the key",
+                )
+            )
+        if key in seen:
+            report.add(
+                _doc_at(
+                    doc,
+                    ("key",),
+                    "duplicate-instrument",
+                    f"instrument '{key}' is already described by {seen[key]}",
+                    "keep one file per instrument",
+                )
+            )
+            continue
+        seen[key] = str(path)
+        _check_articles(doc, report)
+        articles = tuple(Article(number=a["number"], title=a["title"]) for a in data["articles"])
+        instrument = Instrument(
+            key=key,
+            name=data["name"],
+            short_name=data["short_name"],
+            names=tuple(data["names"]),
+            articles=articles,
+        )
+        found.append((data.get("order", 10**6), key, instrument))
+    return {key: instrument for _, key, instrument in sorted(found, key=lambda t: (t[0], t[1]))}
+
+
+def _check_articles(doc: YamlDocument, report: Report) -> None:
+    """Articles are numbered 1, 2, 3, … once each, in order: a repeat or a gap is a typing slip."""
+    first: dict[int, int] = {}
+    highest = 0
+    for i, article in enumerate(doc.data["articles"]):
+        number = article["number"]
+        where = ("articles", i, "number")
+        if number in first:
+            report.add(
+                _doc_at(
+                    doc,
+                    where,
+                    "duplicate-article",
+                    f"article {number} is listed twice (first at line "
+                    f"{_line(doc, ('articles', first[number], 'number'))})",
+                    "keep one entry per article",
+                )
+            )
+            continue
+        first[number] = i
+        if number < highest:
+            report.add(
+                _doc_at(
+                    doc,
+                    where,
+                    "article-order",
+                    f"article {number} comes after article {highest}",
+                    "list the articles in order of their numbers",
+                    "warning",
+                )
+            )
+        highest = max(highest, number)
+    previous = 0
+    for number in sorted(first):
+        if number > previous + 1:
+            one = number == previous + 2
+            missing = f"article {previous + 1}" if one else f"articles {previous + 1}–{number - 1}"
+            after = (
+                f"the articles go from {previous} to {number}"
+                if previous
+                else f"the articles start at {number}"
+            )
+            report.add(
+                _doc_at(
+                    doc,
+                    ("articles", first[number], "number"),
+                    "article-gap",
+                    f"{missing} {'is' if one else 'are'} missing: {after}",
+                    f"add {missing} with {'its' if one else 'their'} title, or correct the number",
+                )
+            )
+        previous = number
+
+
+def _doc_at(
+    doc: YamlDocument,
+    where: tuple[str | int, ...],
+    code: str,
+    message: str,
+    hint: str,
+    severity: Severity = "error",
+) -> Diagnostic:
+    pos: Position | None = doc.value_position(where)
+    return Diagnostic(
+        doc.path, pos.line if pos else None, pos.column if pos else None, code, message, hint, severity
+    )
+
+
+def _line(doc: YamlDocument, where: tuple[str | int, ...]) -> int | None:
+    pos = doc.value_position(where)
+    return pos.line if pos else None
