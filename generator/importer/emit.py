@@ -1,0 +1,399 @@
+"""Stage 5, emit: resolution → YAML file, and the ``atlas import`` command's work on files.
+
+The YAML is written by hand rather than by ``yaml.dump`` so that it is deterministic and reads like the
+documented format (corpus/README.md): keys in the documented order, block style, one paragraph per line,
+dates as ISO dates, the schema modeline first and the ``imported:`` fingerprints last. Scalars are quoted
+by PyYAML itself, so every value reads back exactly.
+
+Diagnostic codes added here (see pipeline.py for the others):
+
+=======  ========  ================================================================
+IMP100   error     an existing resolution file cannot be read (not overwritten without --force)
+IMP101   warning   a field edited by hand is kept; the import would change it
+IMP199   error     an internal error while importing one file (the others go on)
+=======  ========  ================================================================
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Diagnostic, Report
+from generator.importer.merge import MISSING, FieldChange, fingerprints, merge
+from generator.importer.pipeline import import_text
+from generator.model import Annex, Footnote, Paragraph, Resolution
+
+__all__ = [
+    "IMPORTER_VERSION",
+    "MODELINE",
+    "import_files",
+    "import_text",
+    "plain_to_yaml",
+    "resolution_to_plain",
+    "resolution_to_yaml",
+]
+
+IMPORTER_VERSION = 1
+MODELINE = "# yaml-language-server: $schema=../../generator/schema/resolution.schema.json"
+
+
+# --- model → plain data ---------------------------------------------------------------------------
+
+
+def _paragraph(p: Paragraph) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": p.id}
+    if p.number is not None:
+        out["number"] = p.number
+    out["text"] = p.text
+    if p.subparagraphs:
+        out["subparagraphs"] = [_paragraph(s) for s in p.subparagraphs]
+    return out
+
+
+def _annex(a: Annex) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "number": a.number or None,
+        "title": a.title,
+        "intro": [_paragraph(p) for p in a.intro],
+        "sections": [
+            {"heading": s.heading, "paragraphs": [_paragraph(p) for p in s.paragraphs]} for s in a.sections
+        ],
+    }
+
+
+def _footnote(f: Footnote) -> dict[str, Any]:
+    return {"mark": f.mark, "anchor": f.anchor, "text": f.text}
+
+
+def resolution_to_plain(r: Resolution) -> dict[str, Any]:
+    """The resolution as plain data, keys in the documented order (without ``imported``)."""
+    return {
+        "id": r.id,
+        "body": r.body,
+        "kind": r.kind,
+        "status": r.status,
+        "number": r.number,
+        "session": r.session,
+        "year": r.year,
+        "symbol": r.symbol,
+        "dates": {"distributed": r.dates.distributed, "adopted": r.dates.adopted},
+        "venue": r.venue,
+        "agenda_item": (
+            {"number": r.agenda_item.number, "title": r.agenda_item.title} if r.agenda_item else None
+        ),
+        "sponsors": list(r.sponsors),
+        "recommended_to": r.recommended_to,
+        "recommendation": r.recommendation,
+        "title": r.title,
+        "formula": r.formula,
+        "preamble": [_paragraph(p) for p in r.preamble],
+        "operative": [_paragraph(p) for p in r.operative],
+        "annexes": [_annex(a) for a in r.annexes],
+        "footnotes": [_footnote(f) for f in r.footnotes],
+        "source": r.source,
+    }
+
+
+# --- plain data → YAML text -----------------------------------------------------------------------
+
+
+def _scalar(value: Any) -> str:
+    text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000_000, default_flow_style=True)
+    text = text.removesuffix("\n").removesuffix("\n...").removesuffix("...")
+    return text.rstrip("\n")
+
+
+def _is_block(value: Any) -> bool:
+    return isinstance(value, dict | list) and bool(value)
+
+
+def _mapping_lines(mapping: Mapping[Any, Any], indent: int) -> list[str]:
+    pad = " " * indent
+    lines: list[str] = []
+    for key, value in mapping.items():
+        if _is_block(value):
+            lines.append(f"{pad}{_scalar(key)}:")
+            lines.extend(_block_lines(value, indent + 2))
+        else:
+            lines.append(f"{pad}{_scalar(key)}: {_scalar(value)}")
+    return lines
+
+
+def _block_lines(value: Any, indent: int) -> list[str]:
+    if isinstance(value, dict):
+        return _mapping_lines(value, indent)
+    pad = " " * indent
+    lines: list[str] = []
+    for item in value:
+        if _is_block(item):
+            inner = _block_lines(item, indent + 2)
+            lines.append(f"{pad}- {inner[0].lstrip()}")
+            lines.extend(inner[1:])
+        else:
+            lines.append(f"{pad}- {_scalar(item)}")
+    return lines
+
+
+def plain_to_yaml(plain: Mapping[str, Any], prints: Mapping[str, str]) -> str:
+    """The file's text: modeline, the fields as given, then the ``imported:`` block."""
+    body = {k: v for k, v in plain.items() if k != "imported"}
+    body["imported"] = {"importer": IMPORTER_VERSION, "fingerprints": dict(prints)}
+    return "\n".join([MODELINE, *_mapping_lines(body, 0)]) + "\n"
+
+
+_fingerprints = fingerprints  # resolution_to_yaml's parameter shadows the name
+
+
+def resolution_to_yaml(resolution: Resolution, fingerprints: dict[str, str] | None = None) -> str:
+    """The YAML file of a resolution; the fingerprints default to those of its own values (a fresh import)."""
+    plain = resolution_to_plain(resolution)
+    return plain_to_yaml(plain, _fingerprints(plain) if fingerprints is None else fingerprints)
+
+
+def field_yaml(name: str, value: Any) -> list[str]:
+    """The YAML lines of one field, for diffs; none when the field is missing."""
+    if value is MISSING:
+        return []
+    return _mapping_lines({name: value}, 0)
+
+
+def field_diff(change: FieldChange, current: str, imported: str) -> str:
+    return "\n".join(
+        difflib.unified_diff(
+            field_yaml(change.field, change.old),
+            field_yaml(change.field, change.new),
+            current,
+            imported,
+            n=1,
+            lineterm="",
+        )
+    )
+
+
+# --- files ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Existing:
+    """The resolution files already in the output directory, found by source and by id."""
+
+    by_source: dict[str, Path] = field(default_factory=dict)
+    data: dict[Path, dict[str, Any]] = field(default_factory=dict)
+    unreadable: dict[Path, str] = field(default_factory=dict)
+    paths: set[Path] = field(default_factory=set)
+
+    @classmethod
+    def scan(cls, out_dir: Path) -> _Existing:
+        existing = cls()
+        if not out_dir.is_dir():
+            return existing
+        for path in sorted(out_dir.glob("*.yaml")):
+            existing.paths.add(path)
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+                existing.unreadable[path] = str(error).splitlines()[0] if str(error) else type(error).__name__
+                continue
+            if not isinstance(data, dict):
+                existing.unreadable[path] = "it does not hold a mapping of keys"
+                continue
+            existing.data[path] = data
+            if isinstance(data.get("source"), str):
+                existing.by_source.setdefault(_normalise(data["source"]), path)
+        return existing
+
+
+def _normalise(source: str) -> str:
+    return Path(os.path.normpath(source)).as_posix()
+
+
+def source_name(path: Path) -> str:
+    """The raw file as the ``source`` field names it: relative to the working directory when inside it."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return _normalise(str(path))
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Line of each top-level key (and of each key under ``dates``) in a YAML file."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[str, int] = {}
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            lines[str(key.value)] = key.start_mark.line + 1
+            if isinstance(value, yaml.MappingNode):
+                for sub, _ in value.value:
+                    lines[f"{key.value}.{sub.value}"] = sub.start_mark.line + 1
+    return lines
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write then rename, so that an interrupted import never leaves half a file.
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _read_raw(path: Path, report: Report) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        report.add(Diagnostic(str(path), None, None, "IMP000", f"cannot read the raw file: {error.strerror}",
+                              "check the path; raw texts live in corpus/raw/"))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        report.add(Diagnostic(str(path), line, None, "IMP000", "the raw file is not valid UTF-8; "
+                              "invalid bytes were replaced by \ufffd",
+                              "convert the file to UTF-8 and re-import", "warning"))
+        return data.decode("utf-8-sig", errors="replace")
+
+
+@dataclass
+class _Run:
+    out_dir: Path
+    force: bool
+    dry_run: bool
+    echo: Callable[[str], None]
+    report: Report
+    existing: _Existing
+    claimed: set[Path] = field(default_factory=set)
+
+    def import_one(self, path: Path) -> None:
+        text = _read_raw(path, self.report)
+        if text is None:
+            return
+        source = source_name(path)
+        resolution, diagnostics = import_text(text, source)
+        self.report.extend(diagnostics)
+        imported = resolution_to_plain(resolution)
+
+        target = self.existing.by_source.get(_normalise(source))
+        if target is None:
+            target = self.new_target(resolution.id)
+            imported["id"] = target.stem
+        if target in self.existing.unreadable and not self.force:
+            self.report.add(Diagnostic(
+                str(target), None, None, "IMP100",
+                f"cannot read the existing file ({self.existing.unreadable[target]}): not overwritten",
+                "fix the file, or re-import with --force to replace it",
+            ))
+            return
+        self.claimed.add(target)
+        current = self.existing.data.get(target)
+        if current is None:
+            self.create(target, imported)
+        else:
+            self.update(target, current, imported, source)
+
+    def new_target(self, resolution_id: str) -> Path:
+        """``<id>.yaml``, or ``<id>-2.yaml``… when another raw text already has that id."""
+        candidate, n = resolution_id, 1
+        while (
+            (path := self.out_dir / f"{candidate}.yaml") in self.claimed
+            or (path in self.existing.paths and path not in self.existing.unreadable)
+        ):
+            n += 1
+            candidate = f"{resolution_id}-{n}"
+        return path
+
+    def create(self, target: Path, imported: dict[str, Any]) -> None:
+        text = plain_to_yaml(imported, fingerprints(imported))
+        if self.dry_run:
+            self.echo(f"would create {target} ({_summary(imported)})")
+            return
+        _write(target, text)
+        self.echo(f"created {target} ({_summary(imported)})")
+
+    def update(self, target: Path, current: dict[str, Any], imported: dict[str, Any], source: str) -> None:
+        merged = merge(current, imported, force=self.force)
+        old_text = target.read_text(encoding="utf-8")
+        text = plain_to_yaml(merged.plain, merged.fingerprints)
+        lines = _key_lines(old_text)
+        for change in merged.kept:
+            diff = field_diff(change, f"{target.name} (edited by hand, kept)", f"import of {source}")
+            self.report.add(Diagnostic(
+                str(target), lines.get(change.field), None, "IMP101",
+                f"'{change.field}' was edited by hand and is kept; the import would change it",
+                "re-import with --force to overwrite it:\n" + _indent(diff),
+                "warning",
+            ))
+        if text == old_text:
+            kept = f" (kept {len(merged.kept)} field(s) edited by hand)" if merged.kept else ""
+            self.echo(f"unchanged {target}{kept}")
+            return
+        applied = merged.applied
+        names = ", ".join(c.field for c in applied) or "format"
+        if self.dry_run:
+            self.echo(f"would update {target}: {names}")
+            for change in applied:
+                self.echo(_indent(field_diff(change, f"{target.name} (now)", f"import of {source}")))
+            return
+        _write(target, text)
+        self.echo(f"updated {target}: {names}")
+        for change in applied:
+            if change.curated:
+                self.echo(f"  overwrote '{change.field}', edited by hand (--force)")
+
+
+def _summary(plain: Mapping[str, Any]) -> str:
+    """What a new file holds, to check at a glance: "15 preambular, 13 operative paragraphs, 2 footnotes"."""
+
+    def count(key: str, one: str, many: str) -> str:
+        n = len(plain.get(key) or [])
+        return f"{n} {one if n == 1 else many}"
+
+    return ", ".join([
+        count("preamble", "preambular", "preambular"),
+        count("operative", "operative paragraph", "operative paragraphs"),
+        count("annexes", "annex", "annexes"),
+        count("footnotes", "footnote", "footnotes"),
+    ])
+
+
+def _indent(text: str, pad: str = "      ") -> str:
+    return "\n".join(pad + line for line in text.splitlines())
+
+
+def import_files(
+    paths: Sequence[Path],
+    out_dir: Path,
+    force: bool = False,
+    dry_run: bool = False,
+    echo: Callable[[str], None] = print,
+) -> Report:
+    """Import raw texts into ``out_dir``; a re-import keeps hand-edited fields unless ``force``."""
+    report = Report()
+    run = _Run(out_dir, force, dry_run, echo, report, _Existing.scan(out_dir))
+    for path in paths:
+        try:
+            run.import_one(path)
+        except Exception as error:  # a bug must not hide the results of the other files
+            report.add(Diagnostic(
+                str(path), None, None, "IMP199",
+                f"internal error while importing: {type(error).__name__}: {error}",
+                "please report this, with the raw file, as a bug of the importer",
+            ))
+    return report

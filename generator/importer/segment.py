@@ -1,0 +1,370 @@
+"""Stage 2, segment: blocks → header, formula, preamble, operative paragraphs and annexes.
+
+The opening formula ("The Conference of the Parties …,") divides the header (metadata) from the body.
+In the body, unnumbered paragraphs before the first numbered one are preambular; "12. …" starts an
+operative paragraph; "(a) …" a lettered sub-paragraph of the paragraph before; "Annex I" an annex, whose
+first line is its title, then introductory text, headings and lettered paragraphs. Only a block that
+*starts* with a marker is a paragraph, so an inline enumeration "(a) identifying …; (b) adopting …" stays
+inside its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.diagnostics import Diagnostic
+from generator.importer.clean import Block, is_unfinished
+from generator.importer.emphasis import Part, emphasise, first_words, leading_phrase, unwrap_emphasis
+from generator.model import Annex, AnnexSection, Paragraph
+
+_FORMULA = re.compile(r"^The\s+[A-Z][^.;:]{2,200},$")
+_OPERATIVE = re.compile(r"^(?P<num>\d{1,3})\.\s+")
+_LETTERED = re.compile(r"^\((?P<letter>[a-z]{1,2}|[ivxl]{1,6})\)\s+")
+_ANNEX = re.compile(r"^Annex(?:\s+(?P<num>[IVXLC]{1,7}|\d{1,2}))?$", re.IGNORECASE)
+_ROMAN = re.compile(r"^[ivxl]+$")
+# A heading in plain PDF text is short and unfinished, and a paragraph or another heading follows it.
+_MAX_HEADING = 300
+
+
+@dataclass(frozen=True)
+class Element:
+    """A piece of text that can carry footnote marks, named by its footnote anchor."""
+
+    anchor: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Segmented:
+    header: tuple[Block, ...]
+    formula: Block | None
+    preamble: tuple[Paragraph, ...]
+    operative: tuple[Paragraph, ...]
+    annexes: tuple[Annex, ...]
+    # Every body element in reading order (paragraphs, annex titles and headings) with its raw line.
+    elements: tuple[Element, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass
+class _Para:
+    id: str
+    number: str | None
+    text: str
+    line: int
+    subs: list[_Para] = field(default_factory=list)
+
+    def freeze(self) -> Paragraph:
+        return Paragraph(self.id, self.number, self.text, tuple(s.freeze() for s in self.subs))
+
+    def last_leaf(self) -> _Para:
+        return self.subs[-1].last_leaf() if self.subs else self
+
+
+@dataclass
+class _Section:
+    heading: str | None
+    heading_anchor: str | None
+    line: int
+    paras: list[_Para] = field(default_factory=list)
+
+
+@dataclass
+class _Annex:
+    index: int
+    number: str
+    line: int
+    title: str | None = None
+    title_line: int = 0
+    intro: list[_Para] = field(default_factory=list)
+    sections: list[_Section] = field(default_factory=list)
+    expecting_title: bool = True
+    unnumbered: int = 0
+
+    @property
+    def id(self) -> str:
+        return f"annex-{self.index}"
+
+    def freeze(self) -> Annex:
+        return Annex(
+            id=self.id,
+            number=self.number,
+            title=self.title,
+            intro=tuple(p.freeze() for p in self.intro),
+            sections=tuple(
+                AnnexSection(s.heading, tuple(p.freeze() for p in s.paras)) for s in self.sections
+            ),
+        )
+
+
+def next_letter(letter: str) -> str:
+    """The letter after ``letter`` in UN numbering: a … z, then aa, bb, …"""
+    if len(letter) == 1:
+        return chr(ord(letter) + 1) if letter < "z" else "aa"
+    return chr(ord(letter[0]) + 1) * 2 if letter[0] < "z" else letter + letter[0]
+
+
+_ROMAN_VALUES = (("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+def _from_roman(text: str) -> int:
+    total, rest = 0, text
+    for symbol, value in _ROMAN_VALUES:
+        while rest.startswith(symbol):
+            total, rest = total + value, rest[len(symbol):]
+    return total if not rest else 0
+
+
+def _to_roman(number: int) -> str:
+    out = ""
+    for symbol, value in _ROMAN_VALUES:
+        while number >= value:
+            out, number = out + symbol, number - value
+    return out
+
+
+def expected_after(numbers: list[str]) -> str:
+    """The label the next item of a list labelled ``numbers`` should carry: letters, romans or digits."""
+    if not numbers:
+        return "a"
+    last = numbers[-1]
+    if last.isdigit():
+        return str(int(last) + 1)
+    if numbers[0] == "i" and _ROMAN.match(last) and _from_roman(last):
+        return _to_roman(_from_roman(last) + 1)  # a list labelled (i), (ii), (iii), …
+    return next_letter(last)
+
+
+def _numbers(paras: list[_Para]) -> list[str]:
+    return [p.number for p in paras if p.number]
+
+
+def find_formula(blocks: tuple[Block, ...]) -> int | None:
+    for i, block in enumerate(blocks):
+        if _FORMULA.match(block.plain.strip()) and i + 1 < len(blocks):
+            return i
+    return None
+
+
+class _Segmenter:
+    def __init__(self, source: str, blocks: tuple[Block, ...]) -> None:
+        self.source = source
+        self.blocks = blocks
+        self.preamble: list[_Para] = []
+        self.operative: list[_Para] = []
+        self.annexes: list[_Annex] = []
+        self.diagnostics: list[Diagnostic] = []
+
+    def warn(self, line: int, code: str, message: str, hint: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic(self.source, line, None, code, message, hint, "warning"))
+
+    # --- the body ----------------------------------------------------------------------------------
+
+    def body(self, start: int) -> None:
+        for i in range(start, len(self.blocks)):
+            block = self.blocks[i]
+            plain = block.plain.strip()
+            if m := _ANNEX.match(plain):
+                number = (m["num"] or "").upper()
+                self.annexes.append(_Annex(len(self.annexes) + 1, number, block.line))
+            elif self.annexes:
+                self.annex_block(self.annexes[-1], i)
+            elif block.heading is not None:
+                self.warn(block.line, "IMP009", f"heading outside an annex not imported: {plain[:80]!r}",
+                          "only annexes have headings in the resolution format; add it by hand if needed")
+            elif m := _OPERATIVE.match(block.text):
+                self.add_operative(m["num"], block.text[m.end():], block.line)
+            elif m := _LETTERED.match(block.text):
+                prefix = "op" if self.operative else "pp"
+                parents = self.operative or self.preamble
+                self.add_lettered(parents, m["letter"], block.text[m.end():], block.line, prefix)
+            elif self.operative:
+                self.append_unnumbered(self.operative[-1], block)
+            else:
+                self.add_preamble(block.text, block.line)
+
+    def add_preamble(self, text: str, line: int) -> None:
+        pid = f"pp-{len(self.preamble) + 1}"
+        self.preamble.append(_Para(pid, None, self.emphasised(text, "preamble", pid, line), line))
+
+    def add_operative(self, number: str, text: str, line: int) -> None:
+        position = len(self.operative) + 1
+        if number != str(position):
+            self.warn(line, "IMP007", f"operative paragraph {number} where {position} was expected",
+                      f"its id is op-{position}; check for a paragraph lost or split in the raw text")
+        pid = f"op-{position}"
+        self.operative.append(_Para(pid, number, self.emphasised(text, "operative", pid, line), line))
+
+    def emphasised(self, text: str, part: Part, pid: str, line: int) -> str:
+        result = emphasise(text, part)
+        if result is None:
+            self.warn(line, "IMP005", f"{pid}: leading phrase {first_words(text)!r} not recognised; "
+                      "not emphasised",
+                      f"add its verb to the {part} list in generator/importer/vocabulary.yaml")
+            return text
+        return result
+
+    def add_lettered(self, parents: list[_Para], letter: str, text: str, line: int, prefix: str) -> None:
+        if not parents:
+            self.warn(line, "IMP010", f"paragraph ({letter}) has no paragraph before it to belong to",
+                      "imported as a paragraph of its own")
+            if prefix == "pp":
+                self.add_preamble(text, line)
+            else:
+                self.add_operative(str(len(self.operative) + 1), text, line)
+            return
+        parent = parents[-1]
+        if parent.subs and _ROMAN.match(letter) and letter != expected_after(_numbers(parent.subs)):
+            # "(i)" after "(c)" opens sub-sub-paragraphs; after "(h)" it is the letter i.
+            parent = parent.subs[-1]
+        self.add_sub(parent, letter, text, line)
+
+    def add_sub(self, parent: _Para, letter: str, text: str, line: int) -> None:
+        expected = expected_after(_numbers(parent.subs))
+        if not parent.subs and letter == "i":
+            expected = "i"
+        if letter != expected:
+            self.warn(line, "IMP007",
+                      f"{parent.id}: sub-paragraph ({letter}) where ({expected}) was expected",
+                      "check for a sub-paragraph lost or split in the raw text")
+        used = {s.id for s in parent.subs}
+        sid = f"{parent.id}-{letter}"
+        if sid in used:
+            sid = f"{parent.id}-{expected}"
+            while sid in used:
+                expected = next_letter(expected)
+                sid = f"{parent.id}-{expected}"
+        parent.subs.append(_Para(sid, letter, text, line))
+
+    def append_unnumbered(self, para: _Para, block: Block) -> None:
+        leaf = para.last_leaf()
+        self.warn(block.line, "IMP010", f"unnumbered text after {leaf.id} appended to it: "
+                  f"{first_words(block.text, 6)!r}",
+                  "if it is a paragraph of its own, number it in the raw text and re-import")
+        leaf.text = f"{leaf.text} {block.text}"
+
+    # --- annexes -----------------------------------------------------------------------------------
+
+    def annex_block(self, annex: _Annex, i: int) -> None:
+        block = self.blocks[i]
+        plain = block.plain.strip()
+        marker = _OPERATIVE.match(block.text) or _LETTERED.match(block.text)
+        if annex.expecting_title:
+            annex.expecting_title = False
+            short = not marker and is_unfinished(plain) and len(plain) <= _MAX_HEADING
+            if block.heading is not None or short:
+                annex.title, annex.title_line = unwrap_emphasis(block.text), block.line
+                return
+        if block.heading is not None or (not marker and self.looks_like_heading(i)):
+            n = len(annex.sections) + 1
+            heading = unwrap_emphasis(block.text)
+            annex.sections.append(_Section(heading, f"{annex.id}-heading-{n}", block.line))
+            return
+        if marker:
+            if not annex.sections:
+                annex.sections.append(_Section(None, None, block.line))
+            section = annex.sections[-1]
+            number = marker.group(1)
+            text = block.text[marker.end():]
+            numbered = [p for s in annex.sections for p in s.paras if p.number]
+            if (section.paras and numbered and _LETTERED.match(block.text) and _ROMAN.match(number)
+                    and number != expected_after(_numbers(numbered))):
+                self.add_sub(section.paras[-1], number, text, block.line)
+                return
+            self.add_annex_paragraph(annex, section, number, text, block.line)
+        elif not annex.sections:
+            n = len(annex.intro) + 1
+            pid = f"{annex.id}-intro" + (f"-{n}" if n > 1 else "")
+            annex.intro.append(_Para(pid, None, block.text, block.line))
+        else:
+            annex.unnumbered += 1
+            section = annex.sections[-1]
+            section.paras.append(_Para(f"{annex.id}-text-{annex.unnumbered}", None, block.text, block.line))
+
+    def add_annex_paragraph(
+        self, annex: _Annex, section: _Section, number: str, text: str, line: int
+    ) -> None:
+        previous = _numbers([p for s in annex.sections for p in s.paras])
+        expected = expected_after(previous) if previous else ("1" if number.isdigit() else "a")
+        if number != expected:
+            self.warn(line, "IMP007", f"{annex.id}: paragraph ({number}) where ({expected}) was expected",
+                      "check for a paragraph lost or split in the raw text")
+        used = {p.id for s in annex.sections for p in s.paras}
+        pid = f"{annex.id}-{number}"
+        suffix = 2
+        while pid in used:
+            pid = f"{annex.id}-{number}-{suffix}"
+            suffix += 1
+        section.paras.append(_Para(pid, number, text, line))
+
+    def looks_like_heading(self, i: int) -> bool:
+        plain = self.blocks[i].plain.strip()
+        if not is_unfinished(plain) or len(plain) > _MAX_HEADING:
+            return False
+        if i + 1 >= len(self.blocks):
+            return False
+        after = self.blocks[i + 1]
+        return after.heading is not None or bool(
+            _OPERATIVE.match(after.text) or _LETTERED.match(after.text) or _ANNEX.match(after.plain.strip())
+        )
+
+    # --- results -----------------------------------------------------------------------------------
+
+    def elements(self) -> list[Element]:
+        out: list[Element] = []
+
+        def walk(paras: list[_Para]) -> None:
+            for p in paras:
+                out.append(Element(p.id, p.text, p.line))
+                walk(p.subs)
+
+        walk(self.preamble)
+        walk(self.operative)
+        for annex in self.annexes:
+            if annex.title is not None:
+                out.append(Element(f"{annex.id}-title", annex.title, annex.title_line))
+            walk(annex.intro)
+            for section in annex.sections:
+                if section.heading is not None and section.heading_anchor:
+                    out.append(Element(section.heading_anchor, section.heading, section.line))
+                walk(section.paras)
+        return out
+
+
+def segment(blocks: tuple[Block, ...], source: str) -> Segmented:
+    """Split the cleaned blocks of one text into its parts."""
+    seg = _Segmenter(source, blocks)
+    formula_index = find_formula(blocks)
+    if formula_index is not None:
+        header, formula, start = blocks[:formula_index], blocks[formula_index], formula_index + 1
+    else:
+        start = _body_start(blocks)
+        header, formula = blocks[:start], None
+        seg.warn(blocks[start].line if start < len(blocks) else 1, "IMP006",
+                 "no opening formula (\"The Conference of the Parties …,\") found",
+                 "the body is taken to start at the first paragraph that reads like one")
+    seg.body(start)
+    if not seg.preamble and not seg.operative and not seg.annexes:
+        seg.warn(formula.line if formula else 1, "IMP006", "no paragraphs found",
+                 "check that the raw text holds the body of a resolution")
+    return Segmented(
+        header=header,
+        formula=formula,
+        preamble=tuple(p.freeze() for p in seg.preamble),
+        operative=tuple(p.freeze() for p in seg.operative),
+        annexes=tuple(a.freeze() for a in seg.annexes),
+        elements=tuple(seg.elements()),
+        diagnostics=tuple(seg.diagnostics),
+    )
+
+
+def _body_start(blocks: tuple[Block, ...]) -> int:
+    """Without a formula: the first block that is numbered or opens like a preambular paragraph."""
+    for i, block in enumerate(blocks):
+        if block.heading is None and (
+            _OPERATIVE.match(block.text) or leading_phrase(block.text, "preamble") is not None
+        ):
+            return i
+    return len(blocks)

@@ -1,0 +1,89 @@
+"""The importer's word lists (``vocabulary.yaml``) and the bodies (``corpus/bodies.yaml``), loaded once.
+
+Both are data: the importer never spells a body's name or a UN verb in Python.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+
+from generator.model import Body
+
+VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
+_REPO_BODIES = Path(__file__).resolve().parents[2] / "corpus" / "bodies.yaml"
+
+
+@dataclass(frozen=True)
+class LeadingPhrases:
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    qualifiers: tuple[str, ...]
+    preamble: tuple[str, ...]
+    operative: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    leading_phrases: LeadingPhrases
+    sponsor_names_with_and: tuple[str, ...]
+    italic_titles_in_footnotes: tuple[str, ...]
+
+
+def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{VOCABULARY_FILE}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+@functools.cache
+def load_vocabulary() -> Vocabulary:
+    data = cast(dict[str, Any], yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8")))
+    phrases = cast(dict[str, Any], data["leading_phrases"])
+    return Vocabulary(
+        leading_phrases=LeadingPhrases(
+            before=_strings(phrases, "before"),
+            after=_strings(phrases, "after"),
+            qualifiers=_strings(phrases, "qualifiers"),
+            preamble=_strings(phrases, "preamble"),
+            operative=_strings(phrases, "operative"),
+        ),
+        sponsor_names_with_and=_strings(data, "sponsor_names_with_and"),
+        italic_titles_in_footnotes=_strings(data, "italic_titles_in_footnotes"),
+    )
+
+
+def bodies_file() -> Path:
+    """``corpus/bodies.yaml`` of the working directory if there is one, else the repository's."""
+    local = Path.cwd() / "corpus" / "bodies.yaml"
+    return local if local.is_file() else _REPO_BODIES
+
+
+@functools.cache
+def _load_bodies(path: Path) -> dict[str, Body]:
+    data = cast(dict[str, Any], yaml.safe_load(path.read_text(encoding="utf-8")))
+    bodies: dict[str, Body] = {}
+    for entry in data["bodies"]:
+        names = tuple(entry.get("names") or [entry["name"]])
+        bodies[entry["key"]] = Body(
+            key=entry["key"],
+            name=entry["name"],
+            short_name=entry.get("short_name", entry["name"]),
+            names=names,
+            short_references=tuple(entry.get("short_references") or []),
+            numbering=entry.get("numbering", "session"),
+            resolution_symbol=entry.get("resolution_symbol"),
+            decision_symbol=entry.get("decision_symbol"),
+        )
+    return bodies
+
+
+def load_bodies(path: Path | None = None) -> dict[str, Body]:
+    """The bodies keyed by ``key`` (cop, ccpcj, …), read from ``corpus/bodies.yaml``."""
+    return dict(_load_bodies((path or bodies_file()).resolve()))
