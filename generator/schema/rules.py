@@ -68,6 +68,8 @@ def elements(res: Resolution) -> dict[str, Element]:
         found.append(Element("agenda-item", "agenda_item", res.agenda_item.title))
     if res.formula is not None:
         found.append(Element("formula", "formula", res.formula))
+    if res.recommendation is not None:
+        found.append(Element("recommendation", "recommendation", res.recommendation))
     found.extend(
         Element(lp.paragraph.id, f"{lp.key}.text", lp.paragraph.text) for lp in located_paragraphs(res)
     )
@@ -158,7 +160,9 @@ def _expected_pattern(place: Place, annex_id: str) -> re.Pattern[str]:
         return re.compile(r"^op-\d+$")
     if place == "annex-intro":
         return re.compile(rf"^{re.escape(annex_id)}-intro(-\d+)?$")
-    return re.compile(rf"^{re.escape(annex_id)}-[a-z]{{1,2}}$")
+    # Annex paragraphs are lettered (annex-1-a, a repeated letter annex-1-a-2), numbered (annex-1-3)
+    # or, after a heading, unnumbered (annex-1-text-2).
+    return re.compile(rf"^{re.escape(annex_id)}-([a-z]{{1,2}}(-\d+)?|\d+|text-\d+)$")
 
 
 def _check_unique(element_id: str, key: str, first_use: dict[str, str], reporter: _Reporter) -> None:
