@@ -48,7 +48,7 @@ def main(argv: list[str]) -> None:
     task, rest = argv[0], argv[1:]
     ensure_venv()
     if task == "site":
-        _run(BIN / "atlas", "build", *rest)
+        _run(BIN / "atlas", "build", "--strict", *rest)
     else:
         _run(BIN / "ruff", "check", "generator", "tests", "tasks.py")
         _run(BIN / "mypy")

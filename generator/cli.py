@@ -46,14 +46,80 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    import os
+
+    from tqdm import tqdm  # type: ignore[import-untyped]  # no stubs; not worth a dependency
+
+    from generator.diagnostics import Diagnostic
+    from generator.synth import OutputNotEmpty, write_corpus
+
+    out = Path(args.out)
+    if args.count < 0:
+        _print_report(Report([Diagnostic("--count", None, None, "bad-count", f"count {args.count} < 0")]))
+        return 2
+    # A bar on a terminal; nothing in CI logs or pipes.
+    quiet = not sys.stderr.isatty() or os.environ.get("CI", "").lower() == "true"
+    with tqdm(total=args.count, desc="synth", unit="res", disable=quiet) as bar:
+        try:
+            write_corpus(args.count, args.seed, out, overwrite=args.force, progress=bar.update)
+        except OutputNotEmpty as e:
+            hint = "choose an empty directory, or pass --force to replace its resolutions"
+            _print_report(Report([Diagnostic(str(out), None, None, "output-not-empty", str(e), hint)]))
+            return 1
+    print(f"wrote {args.count} synthetic resolutions to {out}/ (seed {args.seed})", file=sys.stderr)
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from generator.generate import generate
+
+    result = generate(
+        Path(args.corpus),
+        Path(args.out),
+        pages_dir=Path(args.pages),
+        directory_urls=not args.no_directory_urls,
+    )
+    _print_report(result.report)
+    if not result.report.ok:
+        return 1
+    print(f"{args.out}: {result.stats.summary()}", file=sys.stderr)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    # The MkDocs hook checks the corpus and generates the pages before MkDocs builds them.
+    from generator.mkdocs_adapter import build_site
+
+    return build_site(
+        Path(args.config),
+        strict=args.strict,
+        site_dir=Path(args.site_dir) if args.site_dir else None,
+        use_directory_urls=False if args.no_directory_urls else None,
+        verbose=args.verbose,
+    )
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from generator.mkdocs_adapter import serve_site
+
+    return serve_site(Path(args.config), dev_addr=args.dev_addr, open_browser=args.open)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "generate": cmd_generate,
+    "build": cmd_build,
+    "serve": cmd_serve,
     "import": cmd_import,
     "check": cmd_check,
+    "synth": cmd_synth,
 }
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="atlas", description="Resolutions Atlas: corpus tools and site build.")
+    parser = argparse.ArgumentParser(
+        prog="atlas", description="Resolutions Atlas: corpus tools and site build."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("import", help="import raw UN texts into YAML resolutions")
@@ -65,6 +131,30 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="validate the whole corpus and list every problem")
     p.add_argument("corpus", nargs="?", default="corpus", help="corpus directory (default: corpus)")
     p.add_argument("--format", choices=["text", "json"], default="text", help="json for CI")
+
+    p = sub.add_parser("synth", help="write a synthetic corpus of N realistic resolutions (for benchmarks)")
+    p.add_argument("--count", type=int, required=True, help="number of resolutions")
+    p.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same files")
+    p.add_argument("--out", required=True, help="corpus directory to create, e.g. /tmp/synth-1000")
+    p.add_argument("--force", action="store_true", help="replace the resolutions already in --out")
+
+    p = sub.add_parser("generate", help="render the corpus into MkDocs pages (no MkDocs run)")
+    p.add_argument("--corpus", default="corpus", help="corpus directory (default: corpus)")
+    p.add_argument("--out", default="build/docs", help="docs directory to write (default: build/docs)")
+    p.add_argument("--pages", default="pages", help="hand-written pages to include (default: pages)")
+    p.add_argument("--no-directory-urls", action="store_true", help="link to page.html, as offline builds do")
+
+    p = sub.add_parser("build", help="check the corpus, generate the pages and build the site with MkDocs")
+    p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning (CI)")
+    p.add_argument("--site-dir", default=None, help="output directory (default: site_dir of mkdocs.yml)")
+    p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    p.add_argument("--no-directory-urls", action="store_true", help="page.html URLs (offline bundle)")
+    p.add_argument("--verbose", action="store_true", help="show MkDocs' debug output")
+
+    p = sub.add_parser("serve", help="live preview; rebuilds when a file in corpus/ or pages/ changes")
+    p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    p.add_argument("--dev-addr", default=None, help="address to serve on (default: 127.0.0.1:8000)")
+    p.add_argument("--open", action="store_true", help="open the site in a browser")
     return parser
 
 

@@ -1,0 +1,672 @@
+"""The corpus graph: who cites whom, in which paragraph, and when — everything the pages show.
+
+``build_graph`` takes the validated corpus and the citation sites found in it and computes, once,
+every relation the site renders: what each resolution cites and what cites it, the citing
+paragraphs of every article, the article × year matrix, the timeline, bodies and sessions, the
+cited documents that are not in the corpus (with the titles and dates harvested from the texts
+that cite them) and the citations that name no document yet. Everything is a frozen dataclass in
+a fixed order, so that rendering is a pure function of the graph and two builds are identical.
+
+Cost is linear in the number of citations (plus a sort): no step compares documents pairwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+from generator import markup
+from generator.citations import footnote_anchor
+from generator.diagnostics import Diagnostic
+from generator.ids import ArticleRef, DocumentRef, SymbolRef
+from generator.model import (
+    Annex,
+    Article,
+    Body,
+    Citation,
+    CitationSite,
+    Corpus,
+    Instrument,
+    Kind,
+    Paragraph,
+    Resolution,
+    Status,
+)
+
+# The Convention has its own section of the site; every other instrument is one of its Protocols.
+CONVENTION_KEY = "untoc"
+
+
+# --- time -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class When:
+    """Where a document sits in time: a day, only a year, or nothing known."""
+
+    date: dt.date | None = None
+    year: int | None = None
+
+    @classmethod
+    def of(cls, date: dt.date | None, year: int | None) -> When:
+        return cls(date, date.year if date else year)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        # Undated last; inside a year, dated documents first and year-only ones at the end.
+        if self.year is None:
+            return (1, 0, 0)
+        return (0, self.year, self.date.toordinal() if self.date else 10**7)
+
+
+# --- places in a resolution --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of a resolution that can carry citations: a paragraph or a footnote."""
+
+    resolution_id: str
+    id: str  # the paragraph id, or the footnote's anchor (fn-1, fn-star) as the citation finder names it
+    anchor: str  # the HTML id of the element on the resolution's page
+    label: str  # how a reader names it: "operative paragraph 12 (a)"
+    short_label: str  # the compact form used in dense lists: "op. 12 (a)"
+    text: str  # inline markup
+    position: int  # reading order inside the resolution
+
+
+def passages_of(resolution: Resolution) -> tuple[Passage, ...]:
+    """Every passage of ``resolution`` in reading order: paragraphs, then footnotes."""
+    out: list[Passage] = []
+
+    def add(paragraph: Paragraph, label: str, short: str) -> None:
+        out.append(Passage(resolution.id, paragraph.id, paragraph.id, label, short, paragraph.text, len(out)))
+
+    for index, para in enumerate(resolution.preamble, start=1):
+        # Preambular paragraphs carry no printed number; their id does (pp-3), and readers cite by it.
+        if m := re.fullmatch(r"pp-(\d+)", para.id):
+            index = int(m[1])
+        add(para, f"preambular paragraph {index}", f"pp. {index}")
+        _add_subparagraphs(para, f"preambular paragraph {index}", f"pp. {index}", add)
+    for index, para in enumerate(resolution.operative, start=1):
+        number = para.number or str(index)
+        add(para, f"operative paragraph {number}", f"op. {number}")
+        _add_subparagraphs(para, f"operative paragraph {number}", f"op. {number}", add)
+    for annex in resolution.annexes:
+        _add_annex(annex, add)
+    for footnote in resolution.footnotes:
+        out.append(
+            Passage(
+                resolution.id,
+                footnote_anchor(footnote.mark),
+                footnote_anchor(footnote.mark),
+                f"footnote {footnote.mark}",
+                f"fn. {footnote.mark}",
+                footnote.text,
+                len(out),
+            )
+        )
+    return tuple(out)
+
+
+_Add = Callable[[Paragraph, str, str], None]
+
+
+def _add_subparagraphs(parent: Paragraph, label: str, short: str, add: _Add) -> None:
+    for sub in parent.subparagraphs:
+        letter = f"({sub.number})" if sub.number else ""
+        add(sub, f"{label} {letter}".strip(), f"{short} {letter}".strip())
+        _add_subparagraphs(sub, f"{label} {letter}".strip(), f"{short} {letter}".strip(), add)
+
+
+def _add_annex(annex: Annex, add: _Add) -> None:
+    name = f"annex {annex.number}"
+    for index, para in enumerate(annex.intro, start=1):
+        suffix = "" if len(annex.intro) == 1 else f" {index}"
+        add(para, f"{name}, introduction{suffix}", f"{name}, intro{suffix}")
+    for section in annex.sections:
+        for para in section.paragraphs:
+            number = f"({para.number})" if para.number else para.id
+            add(para, f"{name}, paragraph {number}", f"{name} {number}")
+            _add_subparagraphs(para, f"{name}, paragraph {number}", f"{name} {number}", add)
+
+
+# --- where a citation points ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class ToResolution:
+    """A resolution in the corpus."""
+
+    resolution_id: str
+
+
+@dataclass(frozen=True, order=True)
+class ToCited:
+    """A resolution or decision that is cited but not in the corpus: it gets a page of its own."""
+
+    ref: DocumentRef
+
+
+@dataclass(frozen=True, order=True)
+class ToArticle:
+    instrument: str
+    article: int
+
+
+@dataclass(frozen=True, order=True)
+class ToSymbol:
+    """A UN document known only by its symbol: linked to the official document."""
+
+    symbol: SymbolRef
+
+
+@dataclass(frozen=True, order=True)
+class Unresolved:
+    """A citation that names no document (``2012/[...]``) or an article that does not exist."""
+
+    reason: str
+
+
+Destination = ToResolution | ToCited | ToArticle | ToSymbol | Unresolved
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One citation where it stands, and where it points."""
+
+    passage: Passage
+    citation: Citation
+    destination: Destination
+    when: When  # of the citing resolution
+
+    @property
+    def resolution_id(self) -> str:
+        return self.passage.resolution_id
+
+    @property
+    def sort_key(self) -> tuple[tuple[int, int, int], str, int, int]:
+        return (self.when.sort_key, self.passage.resolution_id, self.passage.position, self.citation.start)
+
+    @property
+    def pinpoint(self) -> str:
+        """The sub-reference of an article citation ("paragraph 2 (c)"), else ''."""
+        target = self.citation.target
+        return target.pinpoint if isinstance(target, ArticleRef) else ""
+
+
+@dataclass(frozen=True)
+class PassageMentions:
+    """The mentions of one destination inside one passage (a paragraph citing article 20 twice)."""
+
+    passage: Passage
+    mentions: tuple[Mention, ...]
+
+    @property
+    def pinpoints(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for m in self.mentions:
+            if m.pinpoint:
+                seen.setdefault(m.pinpoint)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class CitingResolution:
+    """A resolution citing some destination, with the passages where it does."""
+
+    resolution_id: str
+    when: When
+    passages: tuple[PassageMentions, ...]
+
+
+@dataclass(frozen=True)
+class CitedTarget:
+    """What one resolution cites: a destination and the passages citing it, in reading order."""
+
+    destination: Destination
+    passages: tuple[PassageMentions, ...]
+
+
+# --- documents ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HarvestedTitle:
+    title: str  # inline markup (the citing text's plain words, escaped)
+    count: int  # how many citations give it
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """A cited resolution or decision that is not in the corpus, known from the texts citing it."""
+
+    ref: DocumentRef
+    titles: tuple[HarvestedTitle, ...]  # most often given first
+    dates: tuple[dt.date, ...]  # every distinct date given, most often given first
+    symbol: str | None  # official symbol when bodies.yaml says how to derive it
+    when: When
+
+    @property
+    def slug(self) -> str:
+        return self.ref.slug
+
+
+@dataclass(frozen=True)
+class Document:
+    """A row of the timeline, the tables and the body pages: in the corpus or cited only."""
+
+    key: str  # resolution id, or the cited document's slug
+    body: str
+    kind: Kind
+    status: Status | Literal["cited"]
+    number: str | None
+    session: int | None
+    when: When
+    title: str | None  # inline markup
+    destination: ToResolution | ToCited
+
+    @property
+    def in_corpus(self) -> bool:
+        return isinstance(self.destination, ToResolution)
+
+
+@dataclass(frozen=True)
+class TimelineYear:
+    year: int | None
+    documents: tuple[Document, ...]
+
+
+@dataclass(frozen=True)
+class SessionGroup:
+    """The documents of one session (or, for bodies numbered by year, one year)."""
+
+    session: int | None
+    year: int | None
+    documents: tuple[Document, ...]
+
+
+@dataclass(frozen=True)
+class BodyIndex:
+    body: Body
+    sessions: tuple[SessionGroup, ...]
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return tuple(d for s in self.sessions for d in s.documents)
+
+
+@dataclass(frozen=True)
+class ArticleIndex:
+    """An article and every passage citing it, ordered by the date of the citing resolution."""
+
+    instrument: str
+    article: Article
+    citing: tuple[CitingResolution, ...]
+    by_year: Mapping[int | None, tuple[PassageMentions, ...]]
+
+    @property
+    def passage_count(self) -> int:
+        return sum(len(c.passages) for c in self.citing)
+
+
+@dataclass(frozen=True)
+class InstrumentIndex:
+    instrument: Instrument
+    articles: tuple[ArticleIndex, ...]
+    years: tuple[int | None, ...]  # the matrix's columns: every year with a citation, undated last
+
+    @property
+    def is_convention(self) -> bool:
+        return self.instrument.key == CONVENTION_KEY
+
+    @property
+    def passage_count(self) -> int:
+        return sum(a.passage_count for a in self.articles)
+
+
+@dataclass(frozen=True)
+class Graph:
+    corpus: Corpus
+    resolutions: tuple[Resolution, ...]  # date order, then id
+    documents: tuple[Document, ...]  # corpus and cited-only, date order
+    passages: Mapping[str, tuple[Passage, ...]]  # by resolution id
+    cites: Mapping[str, tuple[CitedTarget, ...]]  # by resolution id
+    cited_by: Mapping[Destination, tuple[CitingResolution, ...]]
+    cited_documents: tuple[CitedDocument, ...]  # ordered by ref
+    instruments: tuple[InstrumentIndex, ...]  # the Convention first
+    timeline: tuple[TimelineYear, ...]
+    bodies: tuple[BodyIndex, ...]  # as listed in bodies.yaml
+    unresolved: tuple[Mention, ...]
+    mentions: tuple[Mention, ...]  # every citation, date order
+
+    def resolution(self, resolution_id: str) -> Resolution:
+        return self._by_id[resolution_id]
+
+    def document(self, destination: ToResolution | ToCited) -> Document:
+        return self._documents[destination]
+
+    def cited_document(self, ref: DocumentRef) -> CitedDocument:
+        return self._cited[ref]
+
+    def instrument_index(self, key: str) -> InstrumentIndex:
+        return next(i for i in self.instruments if i.instrument.key == key)
+
+    # Citation sites that name a place the corpus does not have: reported, never rendered.
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    # Lookup tables derived from the fields above, built once so that pages find things in O(1).
+    _by_id: Mapping[str, Resolution] = field(init=False, repr=False, compare=False)
+    _documents: Mapping[ToResolution | ToCited, Document] = field(init=False, repr=False, compare=False)
+    _cited: Mapping[DocumentRef, CitedDocument] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", MappingProxyType({r.id: r for r in self.resolutions}))
+        object.__setattr__(self, "_documents", MappingProxyType({d.destination: d for d in self.documents}))
+        object.__setattr__(self, "_cited", MappingProxyType({c.ref: c for c in self.cited_documents}))
+
+
+# --- building ---------------------------------------------------------------------------------------
+
+
+def when_of(resolution: Resolution, body: Body | None) -> When:
+    """Adopted texts at their adoption date, drafts at distribution; else the year alone."""
+    year = resolution.year
+    if year is None and resolution.number and body is not None and body.numbering == "year":
+        year = _year_of_number(resolution.number)
+    return When.of(resolution.date, year)
+
+
+def _year_of_number(number: str) -> int | None:
+    first = number.split("/", 1)[0]
+    return int(first) if first.isdigit() and len(first) == 4 else None
+
+
+def _session_of_number(number: str | None) -> int | None:
+    if number is None:
+        return None
+    first = number.split("/", 1)[0]
+    return int(first) if first.isdigit() else None
+
+
+class _SymbolIndex:
+    """Maps an official symbol back to the document it names: ``A/RES/55/25`` → GA resolution 55/25."""
+
+    def __init__(self, bodies: Mapping[str, Body], resolutions: Iterable[Resolution]) -> None:
+        self.by_symbol = {r.symbol: r.id for r in resolutions if r.symbol}
+        self.patterns: list[tuple[re.Pattern[str], str, Kind]] = []
+        for body in bodies.values():
+            for kind, pattern in (("resolution", body.resolution_symbol), ("decision", body.decision_symbol)):
+                if pattern and "{number}" in pattern:
+                    head, tail = pattern.split("{number}", 1)
+                    number = r"(?P<number>\d{1,4}/\d{1,4})"
+                    regex = re.compile(re.escape(head) + number + re.escape(tail) + "$")
+                    self.patterns.append((regex, body.key, kind))  # type: ignore[arg-type]
+
+    def document(self, symbol: SymbolRef) -> str | DocumentRef | None:
+        if symbol.symbol in self.by_symbol:
+            return self.by_symbol[symbol.symbol]
+        for regex, body, kind in self.patterns:
+            if m := regex.match(symbol.symbol):
+                return DocumentRef(body, kind, m["number"])
+        return None
+
+
+def build_graph(corpus: Corpus, sites: Sequence[CitationSite]) -> Graph:
+    """Resolve every citation site and collect every relation the site shows."""
+    resolutions = tuple(
+        sorted(corpus.resolutions, key=lambda r: (when_of(r, corpus.bodies.get(r.body)).sort_key, r.id))
+    )
+    whens = {r.id: when_of(r, corpus.bodies.get(r.body)) for r in resolutions}
+    passages = {r.id: passages_of(r) for r in resolutions}
+    passage_index = {(rid, p.id): p for rid, ps in passages.items() for p in ps}
+    by_ref = {r.document_ref: r.id for r in resolutions if r.document_ref is not None}
+    symbols = _SymbolIndex(corpus.bodies, resolutions)
+
+    def resolve(target: object) -> Destination:
+        if isinstance(target, SymbolRef):
+            named = symbols.document(target)
+            if named is None:
+                return ToSymbol(target)
+            if isinstance(named, str):
+                return ToResolution(named)
+            target = named
+        if isinstance(target, DocumentRef):
+            if not target.resolvable:
+                return Unresolved(f"“{target.number}” is a placeholder: the text leaves the number blank")
+            if target in by_ref:
+                return ToResolution(by_ref[target])
+            return ToCited(target)
+        if isinstance(target, ArticleRef):
+            instrument = corpus.instruments.get(target.instrument)
+            if instrument is None:
+                return Unresolved(f"no instrument “{target.instrument}” in corpus/instruments")
+            if instrument.article(target.article) is None:
+                return Unresolved(f"the {instrument.short_name} has no article {target.article}")
+            return ToArticle(target.instrument, target.article)
+        return Unresolved(f"unknown kind of reference: {target!r}")
+
+    mentions: list[Mention] = []
+    problems: list[Diagnostic] = []
+    for site in sites:
+        passage = passage_index.get((site.resolution_id, site.paragraph_id))
+        if passage is None:
+            problems.append(_unknown_place(site, corpus))
+            continue
+        destination = resolve(site.citation.target)
+        mentions.append(Mention(passage, site.citation, destination, whens[site.resolution_id]))
+    mentions.sort(key=lambda m: m.sort_key)
+
+    cited_documents = _cited_documents(mentions, corpus.bodies)
+    documents = _documents(resolutions, whens, cited_documents)
+    return Graph(
+        corpus=corpus,
+        resolutions=resolutions,
+        documents=documents,
+        passages=MappingProxyType(passages),
+        cites=MappingProxyType(_cites(resolutions, mentions)),
+        cited_by=MappingProxyType(_cited_by(mentions)),
+        cited_documents=cited_documents,
+        instruments=_instruments(corpus, mentions),
+        timeline=_timeline(documents),
+        bodies=_bodies(corpus, documents),
+        unresolved=tuple(m for m in mentions if isinstance(m.destination, Unresolved)),
+        mentions=tuple(mentions),
+        diagnostics=tuple(problems),
+    )
+
+
+def _unknown_place(site: CitationSite, corpus: Corpus) -> Diagnostic:
+    resolution = corpus.resolution(site.resolution_id)
+    path = resolution.origin.path if resolution and resolution.origin else f"{site.resolution_id}.yaml"
+    return Diagnostic(
+        path=path,
+        line=None,
+        column=None,
+        code="graph-unknown-paragraph",
+        message=f"a citation of {site.citation.text!r} is reported in {site.paragraph_id!r}, "
+        f"which {site.resolution_id!r} does not have",
+        hint="this is a bug in the citation finder: please report it with the YAML file",
+    )
+
+
+def _group_by_passage(mentions: Iterable[Mention]) -> tuple[PassageMentions, ...]:
+    """Consecutive mentions in the same passage become one entry (input is in passage order)."""
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault((m.passage.resolution_id, m.passage.id), []).append(m)
+    return tuple(PassageMentions(ms[0].passage, tuple(ms)) for ms in groups.values())
+
+
+def _citing(mentions: Sequence[Mention]) -> tuple[CitingResolution, ...]:
+    """Group date-ordered mentions by citing resolution, keeping the date order."""
+    by_resolution: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_resolution.setdefault(m.resolution_id, []).append(m)
+    return tuple(
+        CitingResolution(rid, ms[0].when, _group_by_passage(ms)) for rid, ms in by_resolution.items()
+    )
+
+
+def _cites(
+    resolutions: Sequence[Resolution], mentions: Sequence[Mention]
+) -> dict[str, tuple[CitedTarget, ...]]:
+    out: dict[str, dict[Destination, list[Mention]]] = {r.id: {} for r in resolutions}
+    for m in mentions:
+        out[m.resolution_id].setdefault(m.destination, []).append(m)
+    result = {}
+    for rid, targets in out.items():
+        entries = [
+            CitedTarget(dest, _group_by_passage(sorted(ms, key=_reading_order)))
+            for dest, ms in targets.items()
+        ]
+        # Reading order of the first citation: the panel follows the text.
+        entries.sort(key=lambda t: (t.passages[0].passage.position, t.passages[0].mentions[0].citation.start))
+        result[rid] = tuple(entries)
+    return result
+
+
+def _reading_order(m: Mention) -> tuple[int, int]:
+    return (m.passage.position, m.citation.start)
+
+
+def _cited_by(mentions: Sequence[Mention]) -> dict[Destination, tuple[CitingResolution, ...]]:
+    by_destination: dict[Destination, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if not isinstance(m.destination, Unresolved):
+            by_destination[m.destination].append(m)
+    return {dest: _citing(ms) for dest, ms in sorted(by_destination.items(), key=lambda kv: _dest_key(kv[0]))}
+
+
+def _dest_key(dest: Destination) -> tuple[str, str]:
+    return (type(dest).__name__, repr(dest))
+
+
+def _cited_documents(mentions: Sequence[Mention], bodies: Mapping[str, Body]) -> tuple[CitedDocument, ...]:
+    titles: dict[DocumentRef, Counter[str]] = defaultdict(Counter)
+    dates: dict[DocumentRef, Counter[dt.date]] = defaultdict(Counter)
+    refs: set[DocumentRef] = set()
+    for m in mentions:
+        if isinstance(m.destination, ToCited):
+            ref = m.destination.ref
+            refs.add(ref)
+            if m.citation.title:
+                # Harvested titles are plain text; the graph holds every text as inline markup.
+                titles[ref][markup.escape(m.citation.title)] += 1
+            if m.citation.date:
+                dates[ref][m.citation.date] += 1
+    out = []
+    for ref in sorted(refs):
+        # Most often given first; ties broken by value so that the order never depends on input order.
+        ranked_titles = sorted(titles[ref].items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked_dates = [d for d, _ in sorted(dates[ref].items(), key=lambda kv: (-kv[1], kv[0]))]
+        body = bodies.get(ref.body)
+        year = None
+        if body is not None and body.numbering == "year":
+            year = _year_of_number(ref.number)
+        out.append(
+            CitedDocument(
+                ref=ref,
+                titles=tuple(HarvestedTitle(t, n) for t, n in ranked_titles),
+                dates=tuple(ranked_dates),
+                symbol=body.symbol_for(ref) if body else None,
+                when=When.of(ranked_dates[0] if ranked_dates else None, year),
+            )
+        )
+    return tuple(out)
+
+
+def _documents(
+    resolutions: Sequence[Resolution], whens: Mapping[str, When], cited: Sequence[CitedDocument]
+) -> tuple[Document, ...]:
+    docs = [
+        Document(
+            key=r.id,
+            body=r.body,
+            kind=r.kind,
+            status=r.status,
+            number=r.number,
+            session=r.session if r.session is not None else _session_of_number(r.number),
+            when=whens[r.id],
+            title=r.title,
+            destination=ToResolution(r.id),
+        )
+        for r in resolutions
+    ]
+    for c in cited:
+        docs.append(
+            Document(
+                key=c.slug,
+                body=c.ref.body,
+                kind=c.ref.kind,
+                status="cited",
+                number=c.ref.number,
+                session=_session_of_number(c.ref.number),
+                when=c.when,
+                title=c.titles[0].title if c.titles else None,
+                destination=ToCited(c.ref),
+            )
+        )
+    docs.sort(key=lambda d: (d.when.sort_key, d.body, d.key))
+    return tuple(docs)
+
+
+def _timeline(documents: Sequence[Document]) -> tuple[TimelineYear, ...]:
+    years: dict[int | None, list[Document]] = {}
+    for d in documents:  # already in date order, undated last
+        years.setdefault(d.when.year, []).append(d)
+    return tuple(TimelineYear(y, tuple(ds)) for y, ds in years.items())
+
+
+def _bodies(corpus: Corpus, documents: Sequence[Document]) -> tuple[BodyIndex, ...]:
+    grouped: dict[str, dict[tuple[int | None, int | None], list[Document]]] = defaultdict(dict)
+    for d in documents:
+        body = corpus.bodies.get(d.body)
+        group: tuple[int | None, int | None]
+        if body is not None and body.numbering == "year":
+            group = (None, d.when.year if d.when.year is not None else _year_of_number(d.number or ""))
+        else:
+            group = (d.session, None)
+        grouped[d.body].setdefault(group, []).append(d)
+    out = []
+    for body_key, body in corpus.bodies.items():
+        sessions = sorted(
+            grouped.get(body_key, {}).items(),
+            key=lambda kv: (kv[0][0] is None and kv[0][1] is None, kv[0][0] or 0, kv[0][1] or 0),
+        )
+        out.append(BodyIndex(body, tuple(SessionGroup(s, y, tuple(ds)) for (s, y), ds in sessions)))
+    return tuple(out)
+
+
+def _instruments(corpus: Corpus, mentions: Sequence[Mention]) -> tuple[InstrumentIndex, ...]:
+    by_article: dict[ToArticle, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if isinstance(m.destination, ToArticle):
+            by_article[m.destination].append(m)
+    ordered = sorted(corpus.instruments.values(), key=lambda i: i.key != CONVENTION_KEY)
+    out = []
+    for instrument in ordered:
+        articles = []
+        years: set[int | None] = set()
+        for article in instrument.articles:
+            citing = _citing(by_article.get(ToArticle(instrument.key, article.number), []))
+            by_year: dict[int | None, list[PassageMentions]] = {}
+            for c in citing:
+                by_year.setdefault(c.when.year, []).extend(c.passages)
+            years.update(by_year)
+            articles.append(
+                ArticleIndex(
+                    instrument.key,
+                    article,
+                    citing,
+                    MappingProxyType({y: tuple(ps) for y, ps in by_year.items()}),
+                )
+            )
+        columns = tuple(sorted(years, key=lambda y: (y is None, y or 0)))
+        out.append(InstrumentIndex(instrument, tuple(articles), columns))
+    return tuple(out)

@@ -1,0 +1,178 @@
+"""The MkDocs hook: the only module of the project that imports MkDocs.
+
+``mkdocs.yml`` names this file under ``hooks:``. Before every build (``mkdocs build``, each
+rebuild of ``mkdocs serve``) it regenerates the docs_dir from ``corpus/`` and ``pages/``; under
+``serve`` it watches those two directories instead of the generated docs_dir, so editing a YAML
+file rebuilds the site and a generated file never triggers a second rebuild.
+
+The corpus and the hand-written pages are found next to ``mkdocs.yml``; ``ATLAS_CORPUS`` and
+``ATLAS_PAGES`` override them (the benchmark builds synthetic corpora this way).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.livereload import LiveReloadServer
+
+from generator.diagnostics import Report
+from generator.generate import Generated, generate
+
+log = logging.getLogger("mkdocs.atlas")
+
+# The command MkDocs runs, from on_startup: under `serve` a broken corpus keeps the last good site.
+_command: str | None = None
+
+
+def corpus_dir(config: MkDocsConfig) -> Path:
+    return Path(os.environ.get("ATLAS_CORPUS") or Path(config.config_file_path).parent / "corpus").resolve()
+
+
+def pages_dir(config: MkDocsConfig) -> Path:
+    return Path(os.environ.get("ATLAS_PAGES") or Path(config.config_file_path).parent / "pages").resolve()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    corpus = corpus_dir(config)
+    result = generate(
+        corpus,
+        Path(config.docs_dir),
+        pages_dir=pages_dir(config),
+        directory_urls=config.use_directory_urls,
+    )
+    _log_report(result.report)
+    if not result.report.ok:
+        message = f"the corpus at {corpus} has errors; run `atlas check` for the full report"
+        if _command == "serve":
+            log.error(message + " (still serving the last good pages)")
+            return config
+        raise PluginError(message)
+    _log_result(result)
+    _reproducible_dates(result)
+    return config
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    # docs_dir is generated: watch its sources instead, so one edit means one rebuild.
+    server.unwatch(config.docs_dir)
+    server.watch(str(corpus_dir(config)))
+    if pages_dir(config).is_dir():
+        server.watch(str(pages_dir(config)))
+    return server
+
+
+def _log_report(report: Report) -> None:
+    for d in report:
+        # Corpus warnings (a placeholder citation) are the corpus's state, not a build problem:
+        # `atlas check` shows them; here they stay at info so that --strict builds pass.
+        (log.error if d.severity == "error" else log.info)(d.format())
+
+
+def _log_result(result: Generated) -> None:
+    stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.timings.items())
+    log.info(f"atlas: pages {result.stats.summary()} ({stages})")
+
+
+def _reproducible_dates(result: Generated) -> None:
+    """Pin MkDocs' build date (sitemap lastmod, gzip mtime) so two builds are byte-identical.
+
+    SOURCE_DATE_EPOCH wins when set; otherwise the newest document date in the corpus stands for
+    "when the content last changed", which is the same on every build of the same corpus.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH") or result.graph is None:
+        return
+    dates = [d.when.date for d in result.graph.documents if d.in_corpus and d.when.date]
+    newest = max(dates, default=dt.date(2000, 1, 1))
+    epoch = dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch.timestamp()))
+
+
+# --- running MkDocs in-process, for `atlas build` and `atlas serve` -----------------------------------
+
+
+def _docs_dir(config_file: Path, override: Path | None) -> Path:
+    """docs_dir must exist before MkDocs validates its config; read it from the file first."""
+    if override is not None:
+        return override
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open(encoding="utf-8") as f:
+        raw = yaml_load(f) or {}
+    return config_file.parent / str(raw.get("docs_dir", "docs"))
+
+
+def _setup_logging(verbose: bool) -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_atlas", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._atlas = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logger.propagate = False
+
+
+def build_site(
+    config_file: Path,
+    *,
+    strict: bool = False,
+    site_dir: Path | None = None,
+    docs_dir: Path | None = None,
+    use_directory_urls: bool | None = None,
+    verbose: bool = False,
+    configure_logging: bool = True,
+) -> int:
+    """``mkdocs build`` in-process (the hook checks and generates first); returns an exit status.
+
+    ``configure_logging`` prints MkDocs' log to stderr as its own command would; tests turn it
+    off and read the log through pytest instead.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    if configure_logging:
+        _setup_logging(verbose)
+    docs = _docs_dir(config_file, docs_dir)
+    docs.mkdir(parents=True, exist_ok=True)
+    try:
+        config = load_config(
+            str(config_file),
+            strict=strict or None,
+            site_dir=str(site_dir) if site_dir else None,
+            docs_dir=str(docs),
+            use_directory_urls=use_directory_urls,
+        )
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, ConfigurationError, PluginError) as error:
+        log.error(f"build failed: {error}")
+        return 1
+    return 0
+
+
+def serve_site(config_file: Path, *, dev_addr: str | None = None, open_browser: bool = False) -> int:
+    """``mkdocs serve`` in-process: live preview, rebuilt when corpus/ or pages/ change."""
+    from mkdocs.commands.serve import serve
+
+    _setup_logging(False)
+    _docs_dir(config_file, None).mkdir(parents=True, exist_ok=True)
+    try:
+        serve(config_file=str(config_file), dev_addr=dev_addr, open_in_browser=open_browser)
+    except (Abort, ConfigurationError, PluginError) as error:
+        log.error(f"serve failed: {error}")
+        return 1
+    return 0

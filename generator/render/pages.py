@@ -1,0 +1,561 @@
+"""Every page of the site, rendered from the graph into Markdown files whose body is one HTML block.
+
+Front matter carries the page title (HTML-escaped, because MkDocs' templates print it unescaped)
+and Material's per-page options; the body is produced by a Jinja2 template. Because the body
+is raw HTML, MkDocs' Markdown never reads corpus text: ``*``, ``_``, ``[x](…)`` or ``{{ }}``
+stay what they are. All templates are compiled once and reused for every page.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from generator.citations import footnote_anchor
+from generator.graph import (
+    ArticleIndex,
+    CitedDocument,
+    CitedTarget,
+    CitingResolution,
+    Destination,
+    Document,
+    Graph,
+    InstrumentIndex,
+    Mention,
+    Passage,
+    PassageMentions,
+    SessionGroup,
+    ToArticle,
+    ToCited,
+    ToResolution,
+    ToSymbol,
+    Unresolved,
+)
+from generator.ids import DocumentRef, SymbolRef
+from generator.markup import escape as escape_markup
+from generator.markup import to_plain
+from generator.model import Paragraph, Resolution
+from generator.render import naming, urls
+from generator.render.text import FootnoteRef, Span, excerpt_window, render_text
+
+HOME_DESCRIPTION = "Resolutions on the Organized Crime Convention, paragraph by paragraph"
+
+# How much of a citing paragraph an excerpt shows around the citation, in words on each side.
+PANEL_EXCERPT_WORDS = 14
+PAGE_EXCERPT_WORDS = 40
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: its source path under docs_dir and the Markdown file's text."""
+
+    path: str
+    text: str
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The one Jinja2 environment: autoescaping on, undefined names are errors."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["naming"] = naming
+    return env
+
+
+def front_matter(title: str, *, description: str | None = None, **options: Any) -> str:
+    """YAML front matter; text values are HTML-escaped since MkDocs prints them into HTML verbatim."""
+    meta: dict[str, Any] = {"title": html.escape(title, quote=True)}
+    if description:
+        meta["description"] = html.escape(description, quote=True)
+    meta.update(options)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+
+
+def _compact(rendered: str) -> str:
+    """Drop blank lines: a blank line would end the HTML block and hand the rest to Markdown."""
+    return "\n".join(line for line in rendered.splitlines() if line.strip()) + "\n"
+
+
+# --- per-page helpers available to templates ----------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """What a template needs to link and label things from the page it is on."""
+
+    graph: Graph
+    links: urls.Urls
+    path: str
+    # Cache of rendered labels; pages are small, so this is per page.
+    _labels: dict[object, str] = field(default_factory=dict)
+
+    # links
+
+    def href(self, target: str, anchor: str = "") -> str:
+        return self.links.href(self.path, target, anchor)
+
+    def link(self, destination: Destination, anchor: str = "") -> str:
+        if isinstance(destination, ToSymbol):
+            return destination.symbol.url
+        page = urls.destination_page(destination)
+        assert page is not None
+        return self.href(page, anchor)
+
+    def passage_href(self, passage: Passage) -> str:
+        return self.href(urls.resolution_page(passage.resolution_id), passage.anchor)
+
+    def unresolved_href(self, mention: Mention) -> str:
+        anchor = urls.unresolved_anchor(mention.resolution_id, mention.passage.anchor, mention.citation.start)
+        return self.href(urls.UNRESOLVED, anchor)
+
+    def official_url(self, symbol: str) -> str:
+        return SymbolRef(symbol).url
+
+    def unresolved_anchor(self, mention: Mention) -> str:
+        return urls.unresolved_anchor(mention.resolution_id, mention.passage.anchor, mention.citation.start)
+
+    @staticmethod
+    def session_anchor(group: SessionGroup) -> str:
+        if group.session is not None:
+            return f"session-{group.session}"
+        return f"y{group.year}" if group.year is not None else "session-not-stated"
+
+    # destinations, for templates
+
+    @staticmethod
+    def to_cited(ref: DocumentRef) -> ToCited:
+        return ToCited(ref)
+
+    @staticmethod
+    def to_article(instrument: str, article: int) -> ToArticle:
+        return ToArticle(instrument, article)
+
+    @staticmethod
+    def instrument_page(key: str) -> str:
+        return urls.instrument_page(key)
+
+    # names
+
+    @property
+    def bodies(self) -> Mapping[str, Any]:
+        return self.graph.corpus.bodies
+
+    def label(self, destination: Destination) -> str:
+        """A destination in plain words: ``General Assembly resolution 55/25``, ``article 30``."""
+        if destination in self._labels:
+            return self._labels[destination]
+        match destination:
+            case ToResolution() | ToCited():
+                text = naming.document_label(self.bodies, self.graph.document(destination))
+            case ToArticle(instrument, number):
+                text = f"{self.graph.corpus.instruments[instrument].short_name}, article {number}"
+            case ToSymbol(symbol):
+                text = symbol.symbol
+            case Unresolved():
+                text = "unresolvable citation"
+        self._labels[destination] = text
+        return text
+
+    def doc_label(self, doc: Document) -> str:
+        return naming.document_label(self.bodies, doc)
+
+    def resolution_doc(self, resolution_id: str) -> Document:
+        return self.graph.document(ToResolution(resolution_id))
+
+    def article_title(self, destination: ToArticle) -> str:
+        article = self.graph.corpus.instruments[destination.instrument].article(destination.article)
+        return article.title if article else ""
+
+    # text
+
+    def text(self, markup: str | None) -> Markup:
+        """Corpus text shown away from its resolution: footnote marks are left out."""
+        return render_text(markup or "")
+
+    def plain(self, text: str | None) -> Markup:
+        """A plain-text field (venue, sponsor): every character literal, even ``*`` and ``[``."""
+        return render_text(escape_markup(text or ""))
+
+    def citation_text(self, mention: Mention) -> Markup:
+        """The words of one citation, as they stand in its paragraph."""
+        window = (mention.citation.start, mention.citation.end)
+        return render_text(mention.passage.text, window=window, ellipsis=False)
+
+    def excerpt(self, entry: PassageMentions, *, words: int = PANEL_EXCERPT_WORDS) -> Markup:
+        """The citing clause with every citation of the destination highlighted."""
+        spans = [(m.citation.start, m.citation.end) for m in entry.mentions]
+        start, end = min(a for a, _ in spans), max(b for _, b in spans)
+        window = excerpt_window(entry.passage.text, start, end, words=words)
+        return render_text(entry.passage.text, highlights=spans, window=window)
+
+    def mention_excerpt(self, mention: Mention, *, words: int = PAGE_EXCERPT_WORDS) -> Markup:
+        return self.excerpt(PassageMentions(mention.passage, (mention,)), words=words)
+
+
+def _spans(ctx: Context, mentions: Sequence[Mention]) -> list[Span]:
+    spans = []
+    for m in mentions:
+        dest = m.destination
+        css = "atlas-cite atlas-cite--" + type(dest).__name__.lower().removeprefix("to")
+        if isinstance(dest, Unresolved):
+            href, title = ctx.unresolved_href(m), f"Unresolvable citation: {dest.reason}"
+        elif isinstance(dest, ToSymbol):
+            href, title = dest.symbol.url, f"Official document {dest.symbol.symbol}"
+        elif isinstance(dest, ToArticle):
+            href, title = ctx.link(dest), f"{ctx.label(dest)}: {ctx.article_title(dest)}"
+        else:
+            href, title = ctx.link(dest), ctx.label(dest)
+            if isinstance(dest, ToCited):
+                title += " (not in the corpus)"
+        spans.append(Span(m.citation.start, m.citation.end, href, title, css))
+    return spans
+
+
+# --- the resolution page -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    id: str
+    number: str  # "12.", "(a)" or "" for preambular paragraphs
+    label: str  # "operative paragraph 12", for the permalink's accessible name
+    html: Markup
+    subparagraphs: tuple[ParagraphView, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionView:
+    id: str
+    heading: Markup | None
+    paragraphs: tuple[ParagraphView, ...]
+
+
+@dataclass(frozen=True)
+class AnnexView:
+    id: str
+    number: str
+    title: Markup | None
+    intro: tuple[ParagraphView, ...]
+    sections: tuple[SectionView, ...]
+
+
+@dataclass(frozen=True)
+class FootnoteView:
+    mark: str
+    id: str
+    html: Markup
+    backrefs: tuple[str, ...]
+
+
+class _FootnoteLinks:
+    """Hands out footnote references in reading order, each with a unique id for the way back."""
+
+    def __init__(self, resolution: Resolution) -> None:
+        self.by_anchor: dict[str, list[str]] = {}
+        for f in resolution.footnotes:
+            self.by_anchor.setdefault(f.anchor, []).append(f.mark)
+        self.backrefs: dict[str, list[str]] = {}
+
+    def __call__(self, mark: str) -> FootnoteRef:
+        anchor = footnote_anchor(mark)
+        ids = self.backrefs.setdefault(mark, [])
+        ref_id = "fnref" + anchor.removeprefix("fn") + (f"-{len(ids) + 1}" if ids else "")
+        ids.append(ref_id)
+        return FootnoteRef(href=f"#{anchor}", id=ref_id, label=f"Footnote {mark}")
+
+    def render(self, element: str, markup: str, spans: Sequence[Span] = ()) -> Markup:
+        """Render ``markup`` of element ``element``, adding marks the text of that element lacks.
+
+        A footnote whose ``anchor`` names an element (``agenda-item``) but whose mark is not in
+        that element's text still gets its reference, at the end of the element.
+        """
+        out = render_text(markup, spans=spans, footnotes=self)
+        for mark in self.by_anchor.get(element, []):
+            if f"[^{mark}]" not in markup:
+                out += render_text(f"[^{mark}]", footnotes=self)
+        return out
+
+
+def _resolution_view(ctx: Context, resolution: Resolution) -> dict[str, Any]:
+    notes = _FootnoteLinks(resolution)
+    by_passage: dict[str, list[Mention]] = {}
+    for target in ctx.graph.cites[resolution.id]:
+        for entry in target.passages:
+            by_passage.setdefault(entry.passage.id, []).extend(entry.mentions)
+    labels = {p.id: p.label for p in ctx.graph.passages[resolution.id]}
+
+    def para(p: Paragraph, number: str) -> ParagraphView:
+        spans = _spans(ctx, by_passage.get(p.id, []))
+        html_text = notes.render(p.id, p.text, spans)
+        subs = tuple(para(s, f"({s.number})" if s.number else "") for s in p.subparagraphs)
+        return ParagraphView(p.id, number, labels.get(p.id, p.id), html_text, subs)
+
+    # Reading order matters: footnote references are numbered as the reader meets them.
+    title = notes.render("title", resolution.title)
+    agenda = None
+    if resolution.agenda_item is not None:
+        agenda_title = resolution.agenda_item.title or ""
+        agenda = notes.render("agenda-item", agenda_title)
+    recommendation = notes.render("recommendation", resolution.recommendation or "")
+    formula = notes.render("formula", resolution.formula or "")
+    preamble = tuple(para(p, "") for p in resolution.preamble)
+    operative = tuple(para(p, f"{p.number}." if p.number else "") for p in resolution.operative)
+    annexes = []
+    for annex in resolution.annexes:
+        sections = []
+        for index, section in enumerate(annex.sections, start=1):
+            heading_id = f"{annex.id}-heading-{index}"
+            heading = notes.render(heading_id, section.heading) if section.heading else None
+            paragraphs = tuple(para(p, f"({p.number})" if p.number else "") for p in section.paragraphs)
+            sections.append(SectionView(heading_id, heading, paragraphs))
+        annexes.append(
+            AnnexView(
+                annex.id,
+                annex.number,
+                notes.render(f"{annex.id}-title", annex.title) if annex.title else None,
+                tuple(para(p, "") for p in annex.intro),
+                tuple(sections),
+            )
+        )
+    anchors = [footnote_anchor(f.mark) for f in resolution.footnotes]
+    footnote_spans = {a: _spans(ctx, by_passage.get(a, [])) for a in anchors}
+    footnotes = []
+    for f in resolution.footnotes:
+        # Footnote text may itself carry marks (rare); they link like any other.
+        text_html = render_text(f.text, spans=footnote_spans[footnote_anchor(f.mark)], footnotes=notes)
+        footnotes.append(
+            FootnoteView(f.mark, footnote_anchor(f.mark), text_html, tuple(notes.backrefs.get(f.mark, ())))
+        )
+    return {
+        "title": title,
+        "agenda": agenda,
+        "recommendation": recommendation,
+        "formula": formula,
+        "preamble": preamble,
+        "operative": operative,
+        "annexes": tuple(annexes),
+        "footnotes": tuple(footnotes),
+    }
+
+
+def _cites_groups(ctx: Context, resolution: Resolution) -> dict[str, list[CitedTarget]]:
+    groups: dict[str, list[CitedTarget]] = {"documents": [], "articles": [], "symbols": [], "unresolved": []}
+    for target in ctx.graph.cites[resolution.id]:
+        match target.destination:
+            case ToResolution() | ToCited():
+                groups["documents"].append(target)
+            case ToArticle():
+                groups["articles"].append(target)
+            case ToSymbol():
+                groups["symbols"].append(target)
+            case Unresolved():
+                groups["unresolved"].append(target)
+    order = {i.instrument.key: n for n, i in enumerate(ctx.graph.instruments)}
+    groups["articles"].sort(key=lambda t: _article_order(order, t.destination))
+    return groups
+
+
+def _article_order(order: Mapping[str, int], dest: Destination) -> tuple[int, int]:
+    assert isinstance(dest, ToArticle)
+    return (order.get(dest.instrument, len(order)), dest.article)
+
+
+def resolution_page(ctx: Context, resolution: Resolution) -> Page:
+    doc = ctx.graph.document(ToResolution(resolution.id))
+    view = _resolution_view(ctx, resolution)
+    body = environment().get_template("resolution.html").render(
+        ctx=ctx,
+        graph=ctx.graph,
+        r=resolution,
+        doc=doc,
+        v=view,
+        body=ctx.graph.corpus.bodies.get(resolution.body),
+        cites=_cites_groups(ctx, resolution),
+        cited_by=ctx.graph.cited_by.get(ToResolution(resolution.id), ()),
+    )
+    title = to_plain(resolution.title)
+    meta = front_matter(
+        title,
+        description=f"{naming.document_label(ctx.bodies, doc)}: {title}",
+        hide=["navigation", "toc"],
+    )
+    return Page(ctx.path, meta + _compact(body))
+
+
+# --- the other pages ------------------------------------------------------------------------------------
+
+
+def _render(ctx: Context, template: str, title: str, options: Mapping[str, Any], **values: Any) -> Page:
+    body = environment().get_template(template).render(ctx=ctx, graph=ctx.graph, **values)
+    return Page(ctx.path, front_matter(title, **options) + _compact(body))
+
+
+def home_page(ctx: Context) -> Page:
+    g = ctx.graph
+    counts: dict[str, dict[str, int]] = {}
+    for r in g.resolutions:
+        counts.setdefault(r.body, {}).setdefault(r.status, 0)
+        counts[r.body][r.status] += 1
+    newest = [d for d in reversed(g.documents) if d.in_corpus and d.when.year is not None][:6]
+    return _render(
+        ctx,
+        "home.html",
+        "Home",
+        {"hide": ["navigation", "toc"], "description": HOME_DESCRIPTION},
+        counts=counts,
+        statuses=[s for s in ("adopted", "revised-draft", "draft") if any(s in c for c in counts.values())],
+        newest=newest,
+        articles_cited=sum(1 for i in g.instruments for a in i.articles if a.citing),
+    )
+
+
+def resolutions_page(ctx: Context) -> Page:
+    docs = [ctx.graph.document(ToResolution(r.id)) for r in ctx.graph.resolutions]
+    # Newest first; texts without a known date stay at the end, as in every other listing.
+    rows = [d for d in reversed(docs) if d.when.year is not None] + [d for d in docs if d.when.year is None]
+    return _render(
+        ctx,
+        "resolutions.html",
+        "All resolutions",
+        {"hide": ["navigation", "toc"], "search": {"exclude": True}},
+        rows=rows,
+        resolutions={r.id: r for r in ctx.graph.resolutions},
+    )
+
+
+def cited_index_page(ctx: Context) -> Page:
+    return _render(
+        ctx,
+        "cited_index.html",
+        "Cited, not in the corpus",
+        {"hide": ["toc"], "search": {"exclude": True}},
+    )
+
+
+def cited_page(ctx: Context, cited: CitedDocument) -> Page:
+    doc = ctx.graph.document(ToCited(cited.ref))
+    label = naming.document_label(ctx.bodies, doc)
+    return _render(
+        ctx,
+        "cited.html",
+        label,
+        {"hide": ["navigation", "toc"], "description": f"{label}, as cited by the texts of the corpus"},
+        cited=cited,
+        doc=doc,
+        label=label,
+        cited_by=ctx.graph.cited_by.get(ToCited(cited.ref), ()),
+    )
+
+
+def instrument_page(ctx: Context, index: InstrumentIndex) -> Page:
+    return _render(
+        ctx,
+        "instrument.html",
+        index.instrument.short_name,
+        {"hide": ["navigation", "toc"], "description": index.instrument.name},
+        index=index,
+        cited_articles=[a for a in index.articles if a.citing],
+    )
+
+
+def article_page(ctx: Context, index: InstrumentIndex, position: int) -> Page:
+    article = index.articles[position]
+    previous = index.articles[position - 1] if position > 0 else None
+    following = index.articles[position + 1] if position + 1 < len(index.articles) else None
+    title = f"Article {article.article.number}. {article.article.title}"
+    return _render(
+        ctx,
+        "article.html",
+        title,
+        {"hide": ["navigation", "toc"], "description": f"{index.instrument.short_name}, {title}"},
+        index=index,
+        a=article,
+        previous=previous,
+        following=following,
+        years=_article_years(article),
+    )
+
+
+_YearEntries = list[tuple[CitingResolution, PassageMentions]]
+
+
+def _article_years(article: ArticleIndex) -> list[tuple[int | None, _YearEntries]]:
+    out: dict[int | None, _YearEntries] = {}
+    for citing in article.citing:
+        for entry in citing.passages:
+            out.setdefault(citing.when.year, []).append((citing, entry))
+    return list(out.items())
+
+
+def protocols_page(ctx: Context) -> Page:
+    return _render(
+        ctx,
+        "protocols.html",
+        "Protocols",
+        {"hide": ["navigation", "toc"]},
+        protocols=[i for i in ctx.graph.instruments if not i.is_convention],
+    )
+
+
+def timeline_page(ctx: Context) -> Page:
+    options = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
+    return _render(ctx, "timeline.html", "Timeline", options)
+
+
+def bodies_page(ctx: Context) -> Page:
+    options = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
+    return _render(ctx, "bodies.html", "Bodies and sessions", options)
+
+
+def body_page(ctx: Context, position: int) -> Page:
+    index = ctx.graph.bodies[position]
+    return _render(
+        ctx,
+        "body.html",
+        index.body.name,
+        {"hide": ["navigation", "toc"], "search": {"exclude": True}},
+        index=index,
+    )
+
+
+def unresolved_page(ctx: Context) -> Page:
+    return _render(ctx, "unresolved.html", "Unresolvable citations", {"hide": ["toc"]})
+
+
+def render_pages(graph: Graph, *, directory_urls: bool = True) -> Iterator[Page]:
+    """Every generated page, in a fixed order."""
+    links = urls.Urls(directory_urls)
+
+    def ctx(path: str) -> Context:
+        return Context(graph, links, path)
+
+    yield home_page(ctx(urls.HOME))
+    yield resolutions_page(ctx(urls.RESOLUTIONS))
+    for r in graph.resolutions:
+        yield resolution_page(ctx(urls.resolution_page(r.id)), r)
+    yield cited_index_page(ctx(urls.CITED))
+    for c in graph.cited_documents:
+        yield cited_page(ctx(urls.cited_page(c.ref)), c)
+    for index in graph.instruments:
+        yield instrument_page(ctx(urls.instrument_page(index.instrument.key)), index)
+        key = index.instrument.key
+        for position, a in enumerate(index.articles):
+            yield article_page(ctx(urls.article_page(key, a.article.number)), index, position)
+    yield protocols_page(ctx(urls.PROTOCOLS))
+    yield timeline_page(ctx(urls.TIMELINE))
+    yield bodies_page(ctx(urls.BODIES))
+    for position, b in enumerate(graph.bodies):
+        yield body_page(ctx(urls.body_page(b.body.key)), position)
+    yield unresolved_page(ctx(urls.UNRESOLVED))

@@ -1,0 +1,222 @@
+/* Resolutions Atlas — progressive enhancement for the generated pages.
+ *
+ * Every page works without this script: tables are complete and in a sensible order, links
+ * and permalinks are plain anchors. With it: copy-link buttons, table filters and sorting,
+ * and timeline filters. No network, no dependencies; it works from file:// as well.
+ */
+(function () {
+  "use strict";
+
+  /* --- copy a paragraph's link ------------------------------------------------------------ */
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // file:// pages and old browsers: a hidden textarea and the legacy copy command.
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      try {
+        document.execCommand("copy") ? resolve() : reject(new Error("copy refused"));
+      } catch (error) {
+        reject(error);
+      } finally {
+        document.body.removeChild(area);
+      }
+    });
+  }
+
+  function initCopyButtons() {
+    var buttons = document.querySelectorAll("button[data-atlas-copy]");
+    buttons.forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var id = button.getAttribute("data-atlas-copy");
+        var url = location.href.split("#")[0] + "#" + id;
+        var label = button.textContent;
+        copyText(url).then(
+          function () {
+            button.textContent = "Copied";
+            button.setAttribute("data-copied", "");
+            history.replaceState(null, "", "#" + id);
+          },
+          function () {
+            button.textContent = "Press Ctrl+C";
+            window.prompt("Copy this link:", url);
+          }
+        );
+        window.setTimeout(function () {
+          button.textContent = label;
+          button.removeAttribute("data-copied");
+        }, 1800);
+      });
+    });
+  }
+
+  /* --- filters ---------------------------------------------------------------------------- */
+
+  function plural(n, one, many) {
+    return n + " " + (n === 1 ? one : many);
+  }
+
+  // Filters the rows of a table (select elements named after the rows' data-* attributes).
+  function initTableFilter(form, table) {
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var selects = form.querySelectorAll("select");
+    var count = form.querySelector("output");
+    var empty = table.closest(".atlas").querySelector(".atlas-empty");
+    var params = new URLSearchParams(location.search);
+
+    selects.forEach(function (select) {
+      // ?body=cop&year=2010 preselects, so a filtered view can be linked to.
+      var wanted = params.get(select.name);
+      if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) {
+        select.value = wanted;
+      }
+    });
+
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = true;
+        selects.forEach(function (select) {
+          if (select.value && row.getAttribute("data-" + select.name) !== select.value) {
+            ok = false;
+          }
+        });
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      count.textContent = shown === rows.length ? plural(rows.length, "text", "texts") : shown + " of " + rows.length;
+      if (empty) empty.hidden = shown !== 0;
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () {
+      window.setTimeout(apply, 0);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    form.hidden = false;
+    apply();
+  }
+
+  // Filters the documents of a timeline by body (checkboxes) and by "in the corpus or not".
+  function initListFilter(form, list) {
+    var items = Array.prototype.slice.call(list.querySelectorAll("li[data-body]"));
+    var groups = Array.prototype.slice.call(list.querySelectorAll("[data-atlas-group]"));
+    var count = form.querySelector("output");
+    var empty = list.closest(".atlas").querySelector(".atlas-empty");
+
+    function apply() {
+      var bodies = {};
+      form.querySelectorAll('input[name="body"]').forEach(function (box) {
+        bodies[box.value] = box.checked;
+      });
+      var cited = form.querySelector('input[name="cited"]');
+      var withCited = !cited || cited.checked;
+      var shown = 0;
+      items.forEach(function (item) {
+        var body = item.getAttribute("data-body");
+        var ok = bodies[body] !== false && (withCited || !item.classList.contains("atlas-doc-item--cited"));
+        item.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector("li[data-body]:not([hidden])");
+      });
+      count.textContent = shown === items.length ? plural(items.length, "text", "texts") : shown + " of " + items.length;
+      if (empty) empty.hidden = shown !== 0;
+    }
+
+    form.addEventListener("change", apply);
+    form.hidden = false;
+    apply();
+  }
+
+  function initFilters() {
+    document.querySelectorAll("form[data-atlas-filter]").forEach(function (form) {
+      var target = document.getElementById(form.getAttribute("data-atlas-filter"));
+      if (!target) return;
+      if (target.tagName === "TABLE") {
+        initTableFilter(form, target);
+      } else {
+        initListFilter(form, target);
+      }
+    });
+  }
+
+  /* --- sortable tables -------------------------------------------------------------------- */
+
+  function sortKey(cell, kind) {
+    var value = cell.getAttribute("data-value");
+    if (value === null) value = cell.textContent.trim();
+    if (value === "") return null; // empty cells sort last, whatever the direction
+    if (kind === "number") {
+      // "5/1" sorts as session 5, number 1; "2012/12" as year 2012, number 12.
+      var parts = value.split("/");
+      var first = parseFloat(parts[0]);
+      var second = parts.length > 1 ? parseFloat(parts[1]) : 0;
+      return isNaN(first) ? value.toLowerCase() : first * 100000 + (isNaN(second) ? 0 : second);
+    }
+    return value.toLowerCase();
+  }
+
+  function initSortable(table) {
+    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var body = table.tBodies[0];
+    headers.forEach(function (th, column) {
+      var kind = th.getAttribute("data-sort");
+      if (!kind) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "atlas-sort";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var direction = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
+        headers.forEach(function (other) {
+          other.removeAttribute("aria-sort");
+        });
+        th.setAttribute("aria-sort", direction);
+        var sign = direction === "ascending" ? 1 : -1;
+        var rows = Array.prototype.slice.call(body.rows).map(function (row, index) {
+          return { row: row, key: sortKey(row.cells[column], kind), index: index };
+        });
+        rows.sort(function (a, b) {
+          if (a.key === null || b.key === null) {
+            if (a.key === b.key) return a.index - b.index;
+            return a.key === null ? 1 : -1;
+          }
+          if (a.key < b.key) return -sign;
+          if (a.key > b.key) return sign;
+          return a.index - b.index; // stable: equal keys keep their order
+        });
+        var fragment = document.createDocumentFragment();
+        rows.forEach(function (item) {
+          fragment.appendChild(item.row);
+        });
+        body.appendChild(fragment);
+      });
+    });
+  }
+
+  function init() {
+    initCopyButtons();
+    initFilters();
+    document.querySelectorAll("table[data-atlas-sortable]").forEach(initSortable);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
