@@ -56,15 +56,19 @@ ignored-file                warning  a file in resolutions/ or instruments/ that
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from generator import parallel
 from generator.citations import find_citations, speaking_body
 from generator.diagnostics import Diagnostic, Report, Severity, did_you_mean
 from generator.ids import ArticleRef, DocumentRef
 from generator.markup import to_plain
 from generator.model import Body, Citation, Corpus, Instrument, Resolution
+from generator.progress import Progress, ignore
 from generator.schema.load import load_corpus
 from generator.schema.rules import located_paragraphs
 
@@ -77,20 +81,112 @@ def check_corpus(root: Path) -> Report:
     return load_checked_corpus(root)[1]
 
 
-def load_checked_corpus(root: Path, finder: Finder = find_citations) -> tuple[Corpus, Report]:
+def load_checked_corpus(
+    root: Path, finder: Finder = find_citations, *, progress: Progress = ignore
+) -> tuple[Corpus, Report]:
     """The corpus and the full report of ``atlas check``: what a build should refuse to start without."""
-    corpus, report = load_corpus(root)
-    report.extend(check_citations(corpus, finder))
+    corpus, report = load_corpus(root, progress=progress)
+    global _last_reading
+    if isinstance(finder, MemoFinder) and _last_reading is not None:
+        bodies, instruments, cache = _last_reading
+        # What the finder read last time still holds if the bodies and instruments are the same
+        # (a rebuild under `serve` after an edit of one resolution).
+        if bodies == corpus.bodies and instruments == corpus.instruments:
+            finder.previous = cache
+    report.extend(check_citations(corpus, finder, progress=progress))
+    if isinstance(finder, MemoFinder):
+        _last_reading = (corpus.bodies, corpus.instruments, finder.cache)
     return corpus, report
 
 
-def check_citations(corpus: Corpus, finder: Finder = find_citations) -> list[Diagnostic]:
-    """Citations that point nowhere: articles an instrument lacks, bodies not in bodies.yaml, placeholders."""
+# The last MemoFinder's answers, with the bodies and instruments they were found with.
+_last_reading: (
+    tuple[Mapping[str, Body], Mapping[str, Instrument], dict[tuple[str, str], list[Citation]]] | None
+) = None
+
+
+class MemoFinder:
+    """``find_citations`` with a memory: the same text, in the same voice, is read once.
+
+    The check reads every text of the corpus; the citation graph reads them again through the
+    same MemoFinder and finds its answers remembered.
+    """
+
+    def __init__(self) -> None:
+        self.cache: dict[tuple[str, str], list[Citation]] = {}
+        # Answers of an earlier run with the same bodies and instruments, taken over when asked.
+        self.previous: Mapping[tuple[str, str], list[Citation]] = {}
+
+    def __call__(
+        self,
+        text: str,
+        *,
+        issuing_body: str,
+        bodies: Mapping[str, Body],
+        instruments: Mapping[str, Instrument],
+    ) -> list[Citation]:
+        key = (text, issuing_body)
+        if key not in self.cache:
+            found = self.previous.get(key)
+            if found is None:
+                found = find_citations(
+                    text, issuing_body=issuing_body, bodies=bodies, instruments=instruments
+                )
+            self.cache[key] = found
+        return self.cache[key]
+
+
+def check_citations(
+    corpus: Corpus, finder: Finder = find_citations, *, progress: Progress = ignore
+) -> list[Diagnostic]:
+    """Citations that point nowhere: articles an instrument lacks, bodies not in bodies.yaml, placeholders.
+
+    ``progress`` hears ``("check", resolutions checked, resolutions)``.
+    """
     out: list[Diagnostic] = []
-    for resolution in corpus.resolutions:
+    total = len(corpus.resolutions)
+
+    def checked(done: int) -> None:
+        progress("check", done, total)
+
+    forkable = finder is find_citations or isinstance(finder, MemoFinder)
+    if forkable and parallel.workers(len(corpus.resolutions)) > 1:
+        # The finder is most of the check's time: its resolutions are read on every core.
+        read = functools.partial(_check_resolution, bodies=corpus.bodies, instruments=corpus.instruments)
+        for resolution, (diagnostics, found) in zip(
+            corpus.resolutions, parallel.map_in_order(read, corpus.resolutions, progress=checked), strict=True
+        ):
+            out.extend(diagnostics)
+            if isinstance(finder, MemoFinder):
+                speaking = speaking_body(resolution)
+                for place, citations in zip(_places(resolution), found, strict=True):
+                    if citations is not None:
+                        finder.cache.setdefault((place.text, speaking), citations)
+        return out
+    for done, resolution in enumerate(corpus.resolutions, start=1):
         for place in _places(resolution):
             out.extend(_check_place(resolution, place, corpus.bodies, corpus.instruments, finder))
+        checked(done)
     return out
+
+
+def _check_resolution(
+    resolution: Resolution, *, bodies: Mapping[str, Body], instruments: Mapping[str, Instrument]
+) -> tuple[list[Diagnostic], list[list[Citation] | None]]:
+    """One resolution's citation diagnostics, and what the finder found in each of its places
+    (None where it failed), for the parent's MemoFinder."""
+    found: list[list[Citation] | None] = []
+
+    def recording(text: str, **kwargs: Any) -> list[Citation]:
+        found.append(None)
+        citations = find_citations(text, **kwargs)
+        found[-1] = citations
+        return citations
+
+    diagnostics: list[Diagnostic] = []
+    for place in _places(resolution):
+        diagnostics.extend(_check_place(resolution, place, bodies, instruments, recording))
+    return diagnostics, found
 
 
 @dataclass(frozen=True)

@@ -24,14 +24,22 @@ def _print_report(report: Report, fmt: str = "text") -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from generator.importer.emit import import_files
+    from tqdm import tqdm  # type: ignore[import-untyped]  # no stubs; not worth a dependency
 
-    report = import_files(
-        [Path(p) for p in args.raw],
-        out_dir=Path(args.out),
-        force=args.force,
-        dry_run=args.dry_run,
-    )
+    from generator.importer.emit import import_files
+    from generator.progress import quiet
+
+    paths = [Path(p) for p in args.raw]
+    # A bar on a terminal for a batch of files; nothing in CI logs or pipes. Lines printed while
+    # it runs go above it.
+    with tqdm(paths, desc="import", unit="file", disable=quiet() or len(paths) < 2, leave=False) as shown:
+        report = import_files(
+            shown,
+            out_dir=Path(args.out),
+            force=args.force,
+            dry_run=args.dry_run,
+            echo=print if shown.disable else tqdm.write,
+        )
     _print_report(report)
     return 0 if report.ok else 1
 
@@ -72,14 +80,17 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    from generator import progress
     from generator.generate import generate
 
-    result = generate(
-        Path(args.corpus),
-        Path(args.out),
-        pages_dir=Path(args.pages),
-        directory_urls=not args.no_directory_urls,
-    )
+    with progress.bar("generate", unit="file") as shown:
+        result = generate(
+            Path(args.corpus),
+            Path(args.out),
+            pages_dir=Path(args.pages),
+            directory_urls=not args.no_directory_urls,
+            progress=shown,
+        )
     _print_report(result.report)
     if not result.report.ok:
         return 1
@@ -100,6 +111,40 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_bundle(args: argparse.Namespace) -> int:
+    import os
+
+    from tqdm import tqdm  # type: ignore[import-untyped]  # no stubs; not worth a dependency
+
+    from generator.bundle import STAGES, make_bundle
+
+    # A bar on a terminal; nothing in CI logs or pipes.
+    quiet = not sys.stderr.isatty() or os.environ.get("CI", "").lower() == "true"
+    started: list[str] = []
+    with tqdm(total=len(STAGES), desc="bundle", unit="step", disable=quiet, leave=False) as bar:
+
+        def step(stage: str) -> None:
+            # Called as each stage starts: the one before it is done.
+            if started:
+                bar.update(1)
+            started.append(stage)
+            bar.set_description(f"bundle: {stage}")
+
+        bundle, report = make_bundle(
+            Path(args.config),
+            Path(args.out),
+            work_dir=Path(args.work_dir) if args.work_dir else None,
+            measure=not args.no_measure,
+            progress=step,
+        )
+        if started:
+            bar.update(1)
+    _print_report(report)
+    if bundle is not None:
+        print(bundle.summary())
+    return 0 if bundle is not None and report.ok else 1
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from generator.mkdocs_adapter import serve_site
 
@@ -110,6 +155,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "generate": cmd_generate,
     "build": cmd_build,
     "serve": cmd_serve,
+    "bundle": cmd_bundle,
     "import": cmd_import,
     "check": cmd_check,
     "synth": cmd_synth,
@@ -150,6 +196,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
     p.add_argument("--no-directory-urls", action="store_true", help="page.html URLs (offline bundle)")
     p.add_argument("--verbose", action="store_true", help="show MkDocs' debug output")
+
+    p = sub.add_parser("bundle", help="build the offline copy of the site as a zip that works from file://")
+    p.add_argument("--out", default="dist", help="where to write the zip (default: dist)")
+    p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    p.add_argument("--no-measure", action="store_true", help="skip timing the first page in Chromium")
+    p.add_argument("--work-dir", default=None, help="where the offline site is built (default: build/)")
 
     p = sub.add_parser("serve", help="live preview; rebuilds when a file in corpus/ or pages/ changes")
     p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")

@@ -16,13 +16,18 @@ import shutil
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from generator.citations import citations_in, find_citations, footnote_anchor, speaking_body
+from generator import parallel
+from generator.check import MemoFinder, load_checked_corpus
+from generator.citations import citations_in, footnote_anchor, speaking_body
 from generator.diagnostics import Diagnostic, Report
 from generator.graph import Graph, build_graph
-from generator.model import Body, Citation, CitationSite, Corpus, Instrument
-from generator.render.pages import render_pages
+from generator.model import CitationSite, Corpus
+from generator.progress import Progress, ignore
+from generator.render.pages import PageJob, page_jobs
+from generator.search_index import index_files
 
 # Marks a directory as ours to clean; MkDocs ignores dot-files in docs_dir.
 MARKER = ".atlas-generated"
@@ -47,6 +52,8 @@ class Generated:
     stats: WriteStats = field(default_factory=WriteStats)
     timings: dict[str, float] = field(default_factory=dict)
     graph: Graph | None = None
+    # The pages the generator rendered (source paths under docs_dir), not the hand-written ones.
+    pages: frozenset[str] = frozenset()
 
 
 def generate_site(
@@ -71,48 +78,39 @@ def generate(
     *,
     pages_dir: Path | None = None,
     directory_urls: bool = True,
+    progress: Progress = ignore,
 ) -> Generated:
-    from generator.check import load_checked_corpus
+    """The whole pipeline, with what it wrote and how long each stage took.
 
+    ``progress`` hears each stage's items as they are done (``atlas`` shows it as a bar).
+    """
+    with parallel.no_cycle_collection():
+        return _generate(corpus_root, out_dir, pages_dir, directory_urls, progress)
+
+
+def _generate(
+    corpus_root: Path, out_dir: Path, pages_dir: Path | None, directory_urls: bool, progress: Progress
+) -> Generated:
     timings: dict[str, float] = {}
     clock = _Clock(timings)
     finder = MemoFinder()
     with clock("load and check"):
         # The check runs the citation finder on every text; remembering its answers spares
         # the graph a second run.
-        corpus, report = load_checked_corpus(corpus_root, finder)
+        corpus, report = load_checked_corpus(corpus_root, finder, progress=progress)
     if not report.ok:
         return Generated(report, timings=timings)
     with clock("citations"):
         sites = cite(corpus, finder)
     if pages_dir is None:
         pages_dir = corpus_root.parent / "pages"
-    result = render_corpus(corpus, sites, out_dir, pages_dir=pages_dir, directory_urls=directory_urls)
+    result = render_corpus(
+        corpus, sites, out_dir, pages_dir=pages_dir, directory_urls=directory_urls, progress=progress
+    )
     report.extend(result.report)
     result.report = report
     result.timings = {**timings, **result.timings}
     return result
-
-
-class MemoFinder:
-    """``find_citations`` with a memory: the same text, in the same voice, is read once."""
-
-    def __init__(self) -> None:
-        self.cache: dict[tuple[str, str], list[Citation]] = {}
-
-    def __call__(
-        self,
-        text: str,
-        *,
-        issuing_body: str,
-        bodies: Mapping[str, Body],
-        instruments: Mapping[str, Instrument],
-    ) -> list[Citation]:
-        key = (text, issuing_body)
-        if key not in self.cache:
-            found = find_citations(text, issuing_body=issuing_body, bodies=bodies, instruments=instruments)
-            self.cache[key] = found
-        return self.cache[key]
 
 
 def cite(corpus: Corpus, finder: MemoFinder | None = None) -> list[CitationSite]:
@@ -142,6 +140,7 @@ def render_corpus(
     *,
     pages_dir: Path | None = None,
     directory_urls: bool = True,
+    progress: Progress = ignore,
 ) -> Generated:
     """Graph, render and write an already loaded corpus (the part tests drive with built corpora)."""
     timings: dict[str, float] = {}
@@ -150,25 +149,54 @@ def render_corpus(
     with clock("graph"):
         graph = build_graph(corpus, list(sites))
     report.extend(graph.diagnostics)
-    with clock("render"):
-        pages = render_pages(graph, directory_urls=directory_urls)
-        files = {page.path: page.text.encode("utf-8") for page in pages}
-        if pages_dir is not None and pages_dir.is_dir():
-            report.extend(_add_static_pages(files, pages_dir))
+    jobs = page_jobs(graph, directory_urls=directory_urls)
+    rendered = frozenset(job.path for job in jobs)
+    static: dict[str, bytes] = {}
+    if pages_dir is not None and pages_dir.is_dir():
+        report.extend(_add_static_pages(static, pages_dir, rendered))
     if not report.ok:
         return Generated(report, timings=timings, graph=graph)
+    refusal = _claim(out_dir)
+    if refusal:
+        report.extend(refusal)
+        return Generated(report, timings=timings, graph=graph)
+    stats = WriteStats()
+    with clock("render"):
+        # Pages are independent: a large site is rendered on every core, and each page is written
+        # by the process that rendered it, so that no page's text travels between processes.
+
+        def rendered_pages(done: int) -> None:
+            progress("render", done, len(jobs))
+
+        changed = parallel.map_in_order(partial(_render_and_write, out_dir), jobs, progress=rendered_pages)
+        for job, was_written in zip(jobs, changed, strict=True):
+            if was_written:
+                stats.written.append(job.path)
+            else:
+                stats.unchanged += 1
+    with clock("search index"):
+        # The index's files are under assets/search/, where no page can be.
+        index = index_files(graph, directory_urls=directory_urls, progress=progress)
     with clock("write"):
-        stats, problems = write_tree(out_dir, files)
-    report.extend(problems)
-    return Generated(report, stats, timings, graph)
+        files = {**static, **index}
+        _write_files(out_dir, files, stats, progress)
+        _remove_stale(out_dir, rendered | files.keys(), stats)
+    return Generated(report, stats, timings, graph, rendered)
 
 
-def _add_static_pages(files: dict[str, bytes], pages_dir: Path) -> list[Diagnostic]:
+def _render_and_write(out_dir: Path, job: PageJob) -> bool:
+    """Render one page and write it if its bytes changed; whether it was written."""
+    return _write_if_changed(out_dir / job.path, job().text.encode("utf-8"))
+
+
+def _add_static_pages(
+    files: dict[str, bytes], pages_dir: Path, generated: frozenset[str]
+) -> list[Diagnostic]:
     """Copy the hand-written pages in; one that would replace a generated page is an error."""
     problems = []
     for path in sorted(p for p in pages_dir.rglob("*") if p.is_file() and not _hidden(p, pages_dir)):
         rel = path.relative_to(pages_dir).as_posix()
-        if rel in files:
+        if rel in generated:
             problems.append(
                 Diagnostic(
                     str(path),
@@ -188,12 +216,24 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def write_tree(out_dir: Path, files: Mapping[str, bytes]) -> tuple[WriteStats, list[Diagnostic]]:
+def write_tree(
+    out_dir: Path, files: Mapping[str, bytes], *, progress: Progress = ignore
+) -> tuple[WriteStats, list[Diagnostic]]:
     """Make ``out_dir`` hold exactly ``files``: write what changed, remove what is gone."""
     stats = WriteStats()
+    refusal = _claim(out_dir)
+    if refusal:
+        return stats, refusal
+    _write_files(out_dir, files, stats, progress)
+    _remove_stale(out_dir, files.keys(), stats)
+    return stats, []
+
+
+def _claim(out_dir: Path) -> list[Diagnostic]:
+    """Make ``out_dir`` ours (create it, mark it), or say why it is not: it holds files of someone else."""
     marker = out_dir / MARKER
     if out_dir.exists() and not marker.exists() and any(out_dir.iterdir()):
-        return stats, [
+        return [
             Diagnostic(
                 str(out_dir),
                 None,
@@ -205,26 +245,41 @@ def write_tree(out_dir: Path, files: Mapping[str, bytes]) -> tuple[WriteStats, l
         ]
     out_dir.mkdir(parents=True, exist_ok=True)
     marker.write_text(MARKER_TEXT, encoding="utf-8")
-    for rel, data in files.items():
-        target = out_dir / rel
-        try:
-            if target.read_bytes() == data:
-                stats.unchanged += 1
-                continue
-        except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(target, data)
-        stats.written.append(rel)
-    wanted = set(files)
+    return []
+
+
+def _write_files(out_dir: Path, files: Mapping[str, bytes], stats: WriteStats, progress: Progress) -> None:
+    for done, (rel, data) in enumerate(files.items(), start=1):
+        if done % 100 == 0 or done == len(files):
+            progress("write", done, len(files))
+        if _write_if_changed(out_dir / rel, data):
+            stats.written.append(rel)
+        else:
+            stats.unchanged += 1
+
+
+def _write_if_changed(target: Path, data: bytes) -> bool:
+    """Write ``data`` to ``target`` unless it holds those bytes already; whether it wrote."""
+    try:
+        if target.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    _atomic_write(target, data)
+    return True
+
+
+def _remove_stale(out_dir: Path, wanted: Iterable[str], stats: WriteStats) -> None:
+    """Remove the files of ``out_dir`` that are not ``wanted`` (and directories left empty)."""
+    keep = set(wanted)
     for path in sorted(out_dir.rglob("*"), reverse=True):
         rel = path.relative_to(out_dir).as_posix()
-        if path.is_file() and rel not in wanted and rel != MARKER:
+        if path.is_file() and rel not in keep and rel != MARKER:
             path.unlink()
             stats.removed.append(rel)
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     stats.removed.sort()
-    return stats, []
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

@@ -9,31 +9,43 @@ For every N, in a fresh temporary directory:
 
 1. ``synth``: ``generator.synth.write_corpus(N, seed)`` writes a realistic corpus (not part of the build).
 2. ``stages``: a fresh Python process runs the real build *in process* — the MkDocs hook and all —
-   with clocks around the generator's stages (load and check, citations, graph, render, write), Material's
-   search plugin (the search index) and the whole build; MkDocs' own share is the rest. Its peak RSS is
-   the build's peak memory.
+   with clocks around the generator's stages (load and check, citations, graph, render, search index,
+   write), Material's search plugin and the whole build; MkDocs' own share is the rest.
 3. ``build``: the real build as a user runs it, ``atlas build`` (MkDocs with the project's hook), timed
    from the outside: the end-to-end wall time, pages per second and the sizes all come from this site.
 4. ``floor``: the bare-MkDocs floor — the docs that step 3 generated, copied once and built by a plain
    ``mkdocs build`` with the same mkdocs.yml minus our hook. Ratio = build / floor, same run, same machine.
+5. ``search``: headless Chromium (Debian's, through Playwright) opens a resolution page of the built
+   site served on loopback, and of an offline build (``ATLAS_OFFLINE=true``, page.html URLs) from
+   ``file://``; it types queries into Material's search box and times "query typed → first result
+   shown" after the page's load event, the bytes of index the query loaded, and the longest task
+   that blocked the page's main thread.
+6. ``serve`` (N = 1,000 by default): ``atlas serve`` on loopback; one resolution's YAML is edited and
+   the rebuild that follows is timed from the edit to MkDocs' "built" line, with the number of
+   generated files it rewrote.
 
-Peak memory is the maximum resident set size (``ru_maxrss``) of each child process, read with
-``os.wait4`` so that every process is measured on its own. A progress bar shows on a terminal; it is
-quiet when stderr is not a TTY or ``CI=true``.
+Peak memory: the maximum resident set size (``ru_maxrss``) of each build process, read with
+``os.wait4``; and, since the build forks worker processes, the peak of the whole process tree's
+proportional set size (PSS, shared pages counted once), sampled four times a second. A progress bar
+shows on a terminal; it is quiet when stderr is not a TTY or ``CI=true``.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import http.server
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -49,7 +61,10 @@ sys.path.insert(0, str(ROOT))  # run as a script from anywhere: the generator pa
 
 DEFAULT_SIZES = (100, 1000, 10000)
 # The generator stages as generate() names them, in pipeline order.
-GENERATOR_STAGES = ("load and check", "citations", "graph", "render", "write")
+GENERATOR_STAGES = ("load and check", "citations", "graph", "render", "search index", "write")
+OTHER_STAGES = ("material search", "mkdocs (rest)")
+# Queries typed into the search box: one word that titles hold, a phrase, a word being typed.
+QUERIES = ("extradition", "mutual legal assistance", "trafficking in persons", "confisc")
 # Targets of issue 5, section 3: checked in the report when the sizes they need were measured.
 TARGET_SECONDS_10K = 120.0
 TARGET_FLOOR_RATIO = 1.15
@@ -57,6 +72,7 @@ TARGET_LINEARITY = 11.0
 TARGET_PAGE_BYTES_DRIFT = 0.10
 TARGET_GENERATOR_SHARE = 0.15
 TARGET_PEAK_BYTES = 2 * 1024**3
+TARGET_SEARCH_SECONDS = 1.0
 # Everything after this line of BENCHMARKS.md is written by hand and kept when the file is rewritten.
 NOTES_MARKER = (
     "<!-- Notes below are written by hand; scripts/benchmark.py keeps them when it rewrites the file. -->"
@@ -70,18 +86,46 @@ NOTES_MARKER = (
 
 @dataclass
 class Run:
-    """One child process: wall seconds, peak RSS in bytes, and its log's warnings."""
+    """One child process: wall seconds, its own peak RSS, its process tree's peak PSS, its warnings."""
 
     seconds: float
     peak_bytes: int
+    tree_peak_bytes: int = 0
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SearchTiming:
+    """One query typed into the search box of a page just loaded."""
+
+    where: str  # "online" or "file://"
+    query: str
+    seconds: float  # from the page's load event to the first result shown (typed right after it)
+    query_seconds: float  # from the query typed to the first result shown
+    wall_seconds: float  # the same as Playwright saw it, with its own round trips
+    results: int  # result groups Material shows
+    first: str  # the first result's link, from the site's root
+    index_bytes: int  # bytes of the atlas index the query loaded (manifest included)
+    page_index_bytes: int  # bytes of Material's index every page loads
+    longest_task: float  # the longest main-thread task from navigation to results, seconds
+    load_seconds: float  # navigation start to the load event
+
+
+@dataclass
+class ServeResult:
+    """`atlas serve`: one YAML edited, the rebuild that follows."""
+
+    seconds: float  # from the edit to MkDocs' "Documentation built"
+    written: int  # generated files rewritten
+    unchanged: int
+    first_build: float
 
 
 @dataclass
 class SizeResult:
     count: int
     synth_seconds: float
-    stages: dict[str, float]  # generator stages, "search index", "mkdocs (rest)", "total"
+    stages: dict[str, float]  # generator stages, "material search", "mkdocs (rest)", "total"
     stages_peak_bytes: int  # peak RSS of the in-process build
     generator_peak_bytes: int  # peak RSS when the generator stages had finished
     build: Run
@@ -91,9 +135,14 @@ class SizeResult:
     resolution_page_median: float
     resolution_page_max: int
     site_bytes: int
-    search_index_bytes: int
+    search_index_bytes: int  # the atlas index (assets/search/)
     search_index_files: int
+    search_index_largest: int  # its largest file
+    material_index_bytes: int  # Material's search/search_index.json
     docs_bytes: int
+    offline_seconds: float = 0.0
+    search: list[SearchTiming] = field(default_factory=list)
+    serve: ServeResult | None = None
 
     @property
     def ratio(self) -> float:
@@ -106,6 +155,10 @@ class SizeResult:
     @property
     def generator_seconds(self) -> float:
         return sum(self.stages.get(s, 0.0) for s in GENERATOR_STAGES)
+
+    @property
+    def peak_bytes(self) -> int:
+        return max(self.build.peak_bytes, self.build.tree_peak_bytes, self.stages_peak_bytes)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -128,8 +181,34 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 _EnvLoader.add_constructor("!ENV", _env_tag)
 
 
+class _EnvDumper(yaml.SafeDumper):
+    """Writes values that were ``!ENV`` tags back as such, so that the children read their own env."""
+
+
+@dataclass(frozen=True)
+class _Env:
+    names: list[Any]
+
+
+_EnvDumper.add_representer(_Env, lambda dumper, env: dumper.represent_sequence("!ENV", env.names))
+
+
+class _KeepEnvLoader(yaml.SafeLoader):
+    pass
+
+
+_KeepEnvLoader.add_constructor(
+    "!ENV",
+    lambda loader, node: _Env(
+        [loader.construct_scalar(node)]  # type: ignore[arg-type]
+        if isinstance(node, yaml.ScalarNode)
+        else loader.construct_sequence(node)  # type: ignore[arg-type]
+    ),
+)
+
+
 def project_config() -> dict[str, Any]:
-    data = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
+    data = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_KeepEnvLoader)
     if not isinstance(data, dict):
         raise SystemExit(f"{ROOT / 'mkdocs.yml'} is not a mapping")
     return data
@@ -147,33 +226,80 @@ def write_config(path: Path, docs: Path, site: Path, *, hooks: bool) -> Path:
         config["hooks"] = [str((ROOT / h).resolve()) for h in config.get("hooks", [])]
     else:
         config.pop("hooks", None)
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    text = yaml.dump(config, Dumper=_EnvDumper, sort_keys=False, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
     return path
 
 
-def child_env(corpus: Path) -> dict[str, str]:
+def child_env(corpus: Path, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
+    env.pop("ATLAS_OFFLINE", None)
+    env.pop("SITE_URL", None)
     env.update(
         ATLAS_CORPUS=str(corpus),
         ATLAS_PAGES=str(ROOT / "pages"),
         NO_MKDOCS_2_WARNING="1",  # Material's banner, not part of a build
         PYTHONPATH=os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
     )
+    env.update(extra)
     return env
 
 
 # --------------------------------------------------------------------------------------------------
-# Child processes
+# Child processes, and the memory of their process trees
 # --------------------------------------------------------------------------------------------------
 
 
+def _tree_pss(group: int) -> int:
+    """The PSS of every process in process group ``group`` (shared pages counted once), in bytes."""
+    total = 0
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            stat = (proc / "stat").read_text()
+            # Fields after the command (which may hold spaces) start after its closing parenthesis.
+            if int(stat[stat.rindex(")") + 2 :].split()[2]) != group:
+                continue
+            for line in (proc / "smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+                    break
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+class _TreeSampler:
+    """Samples a process group's PSS until stopped; ``peak`` is the largest total seen."""
+
+    def __init__(self, group: int, interval: float = 0.25) -> None:
+        self.group, self.interval, self.peak = group, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.peak = max(self.peak, _tree_pss(self.group))
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
 def run_child(args: Sequence[str], env: dict[str, str], cwd: Path) -> Run:
-    """Run a command to completion; its own wall time and peak RSS (via wait4), never its children's sum."""
+    """Run a command to completion: wall time, its own peak RSS (via wait4), its tree's peak PSS."""
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
-        proc = subprocess.Popen(list(args), env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            list(args), env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        sampler = _TreeSampler(proc.pid) if Path("/proc/self/smaps_rollup").exists() else None
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        tree = sampler.stop() if sampler else 0
         proc.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
         output = log.read().decode("utf-8", "replace")
@@ -182,7 +308,7 @@ def run_child(args: Sequence[str], env: dict[str, str], cwd: Path) -> Run:
     warnings = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
     # Linux reports ru_maxrss in KiB, macOS in bytes.
     peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-    return Run(seconds, peak, warnings)
+    return Run(seconds, peak, tree, warnings)
 
 
 def mkdocs_build(config: Path, corpus: Path, cwd: Path) -> Run:
@@ -190,10 +316,12 @@ def mkdocs_build(config: Path, corpus: Path, cwd: Path) -> Run:
     return run_child([sys.executable, "-m", "mkdocs", "build", "-f", str(config)], child_env(corpus), cwd)
 
 
-def atlas_build(config: Path, corpus: Path, cwd: Path) -> Run:
+def atlas_build(config: Path, corpus: Path, cwd: Path, *extra: str, **env: str) -> Run:
     """The build as the README runs it: ``atlas build`` (check, generate, MkDocs) in one process."""
     return run_child(
-        [sys.executable, "-m", "generator", "build", "--config", str(config)], child_env(corpus), cwd
+        [sys.executable, "-m", "generator", "build", "--config", str(config), *extra],
+        child_env(corpus, **env),
+        cwd,
     )
 
 
@@ -202,7 +330,10 @@ def best_of(repeat: int, run: Callable[[], Run]) -> Run:
     runs = [run() for _ in range(repeat)]
     fastest = min(runs, key=lambda r: r.seconds)
     return Run(
-        fastest.seconds, max(r.peak_bytes for r in runs), sorted({w for r in runs for w in r.warnings})
+        fastest.seconds,
+        max(r.peak_bytes for r in runs),
+        max(r.tree_peak_bytes for r in runs),
+        sorted({w for r in runs for w in r.warnings}),
     )
 
 
@@ -219,7 +350,7 @@ def _peak_rss() -> int:
 
 
 def worker(config: Path, out: Path) -> None:
-    """Build once in this process, timing the generator's stages, the search index and the rest.
+    """Build once in this process, timing the generator's stages, Material's search and the rest.
 
     The clocks are installed before MkDocs imports the hook, so the hook calls the wrapped
     ``generate``; nothing of the build itself is replaced.
@@ -230,7 +361,7 @@ def worker(config: Path, out: Path) -> None:
 
     import generator.generate as generate_module
 
-    captured: dict[str, Any] = {"search index": 0.0}
+    captured: dict[str, Any] = {"material search": 0.0}
     real_generate = generate_module.generate
 
     def timed_generate(*args: Any, **kwargs: Any) -> Any:
@@ -247,7 +378,7 @@ def worker(config: Path, out: Path) -> None:
             try:
                 return method(*args, **kwargs)
             finally:
-                captured["search index"] += time.perf_counter() - start
+                captured["material search"] += time.perf_counter() - start
 
         return wrapper
 
@@ -265,7 +396,7 @@ def worker(config: Path, out: Path) -> None:
     total = time.perf_counter() - start
 
     stages = {name: captured.get("timings", {}).get(name, 0.0) for name in GENERATOR_STAGES}
-    stages["search index"] = captured["search index"]
+    stages["material search"] = captured["material search"]
     stages["mkdocs (rest)"] = total - sum(stages.values())
     stages["total"] = total
     out.write_text(
@@ -281,6 +412,235 @@ def worker(config: Path, out: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# Search in headless Chromium
+# --------------------------------------------------------------------------------------------------
+
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# Long tasks (> 50 ms) of the page's main thread, from navigation on: a frozen page shows here.
+_LONG_TASKS = """
+window.__atlasLongTasks = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) window.__atlasLongTasks.push(entry.duration);
+}).observe({ type: "longtask", buffered: true });
+"""
+
+
+_TYPE_QUERY = """
+query => {
+  const box = document.querySelector(".md-search__input");
+  const list = document.querySelector(".md-search-result__list");
+  const t = performance.timing;
+  const loaded = t.loadEventEnd ? t.loadEventEnd - t.navigationStart : performance.now();
+  const clock = window.__atlasClock = { load: loaded };
+  new MutationObserver((_, observer) => {
+    if (list.querySelector(".md-search-result__item")) {
+      clock.shown = performance.now();
+      observer.disconnect();
+    }
+  }).observe(list, { childList: true });
+  box.focus();
+  box.value = query;
+  clock.typed = performance.now();
+  box.dispatchEvent(new KeyboardEvent("keyup", { key: query.slice(-1) }));
+}
+"""
+
+
+def find_chromium() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@contextmanager
+def serve_directory(root: Path) -> Iterator[str]:
+    """``root`` over HTTP on loopback; yields the base URL."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=root))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+def time_search(site: Path, base: str, start: str, where: str, queries: Sequence[str]) -> list[SearchTiming]:
+    """Open ``base + start`` in a fresh page for each query; type it right after the load event."""
+    from playwright.sync_api import sync_playwright
+
+    executable = find_chromium()
+    assert executable is not None
+    out = []
+    material_index = site / "search" / ("search_index.js" if where == "file://" else "search_index.json")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            for query in queries:
+                context = browser.new_context()
+                page = context.new_page()
+                page.add_init_script(_LONG_TASKS)
+                requested: list[str] = []
+                page.on("request", functools.partial(_record, requested))
+                context.on("request", functools.partial(_record, requested))
+                page.goto(base + start, wait_until="load")
+                # Right after the load event, in the page itself: focus the box (as a click does), put
+                # the whole query in (as typing it fast or pasting does) and send the keyup Material
+                # listens to; a MutationObserver notes when the first result is in the list.
+                began = time.perf_counter()
+                page.evaluate(_TYPE_QUERY, query)
+                page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+                wall = time.perf_counter() - began
+                clock = page.evaluate("window.__atlasClock")
+                load_seconds = clock["load"] / 1000
+                seconds = (clock["shown"] - clock["load"]) / 1000
+                query_seconds = (clock["shown"] - clock["typed"]) / 1000
+                items = page.locator(".md-search-result__item")
+                meta = page.locator(".md-search-result__meta").inner_text()
+                count = int(m[0].replace(",", "")) if (m := re.search(r"[\d,]+", meta)) else items.count()
+                first = items.first.locator("a").first.get_attribute("href") or ""
+                first = first.split("?")[0].removeprefix(base)
+                tasks = page.evaluate("window.__atlasLongTasks")
+                loaded = {_site_path(url, base) for url in requested}
+                index_bytes = sum(
+                    (site / path).stat().st_size
+                    for path in loaded
+                    if path and path.startswith("assets/search/") and (site / path).is_file()
+                )
+                out.append(
+                    SearchTiming(
+                        where,
+                        query,
+                        seconds,
+                        query_seconds,
+                        wall,
+                        count,
+                        first,
+                        index_bytes,
+                        material_index.stat().st_size if material_index.exists() else 0,
+                        max(tasks, default=0.0) / 1000,
+                        load_seconds,
+                    )
+                )
+                context.close()
+        finally:
+            browser.close()
+    return out
+
+
+def _record(urls: list[str], request: Any) -> None:
+    urls.append(request.url)
+
+
+def _site_path(url: str, base: str) -> str | None:
+    if not url.startswith(base):
+        return None
+    return url[len(base) :].split("?")[0].split("#")[0]
+
+
+def measure_search(site: Path, offline_site: Path | None) -> list[SearchTiming]:
+    """Search from a resolution page: online (loopback) and, if built, offline from file://."""
+    if find_chromium() is None:
+        return []
+    some = sorted(site.glob("resolutions/*/index.html"))
+    start = some[len(some) // 2].parent.relative_to(site).as_posix() + "/" if some else ""
+    with serve_directory(site) as base:
+        timings = time_search(site, base, start, "online", QUERIES)
+    if offline_site is not None:
+        pages = sorted(offline_site.glob("resolutions/*.html"))
+        start = pages[len(pages) // 2].relative_to(offline_site).as_posix() if pages else "index.html"
+        timings += time_search(offline_site, offline_site.as_uri() + "/", start, "file://", QUERIES)
+    return timings
+
+
+# --------------------------------------------------------------------------------------------------
+# atlas serve: one edit, one rebuild
+# --------------------------------------------------------------------------------------------------
+
+_BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+_WRITTEN = re.compile(r"atlas: pages (\d+) written, (\d+) unchanged")
+
+
+def measure_serve(config: Path, corpus: Path, cwd: Path) -> ServeResult | None:
+    """Start ``atlas serve``, wait for its first build, edit one YAML, time the rebuild it triggers."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    lines: list[tuple[float, str]] = []
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "serve",
+            "--config",
+            str(config),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        env=child_env(corpus),
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+    def read() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.append((time.perf_counter(), line.rstrip()))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+
+    def wait_for(pattern: re.Pattern[str], after: int, timeout: float) -> tuple[int, float, re.Match[str]]:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            for i in range(after, len(lines)):
+                if m := pattern.search(lines[i][1]):
+                    return i, lines[i][0], m
+            if proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        raise TimeoutError("\n".join(text for _, text in lines[-30:]))
+
+    try:
+        _, _, first = wait_for(_BUILT, 0, 1800)
+        time.sleep(2)  # let the watcher settle
+        files = sorted((corpus / "resolutions").glob("*.yaml"))
+        target = files[len(files) // 2]
+        text = target.read_text(encoding="utf-8").splitlines(keepends=True)
+        # One word more in one paragraph: the kind of edit a curator makes.
+        n = next(
+            k
+            for k, line in enumerate(text)
+            if line.lstrip().startswith("text: '") and line.rstrip().endswith("'")
+        )
+        text[n] = text[n].rstrip()[:-1] + " (as revised)'\n"
+        mark = len(lines)
+        edited = time.perf_counter()
+        target.write_text("".join(text), encoding="utf-8")
+        j, _, written = wait_for(_WRITTEN, mark, 1800)
+        _, built_at, _ = wait_for(_BUILT, j, 1800)
+        return ServeResult(built_at - edited, int(written[1]), int(written[2]), float(first[1]))
+    except (TimeoutError, StopIteration) as error:
+        print(f"serve measurement failed: {error}", file=sys.stderr)
+        return None
+    finally:
+        os.killpg(proc.pid, 15)
+        proc.wait(timeout=60)
+
+
+# --------------------------------------------------------------------------------------------------
 # One size
 # --------------------------------------------------------------------------------------------------
 
@@ -289,7 +649,16 @@ def _tree_bytes(root: Path) -> int:
     return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
 
 
-def measure(count: int, seed: int, work: Path, step: Callable[[str], None], repeat: int = 1) -> SizeResult:
+def measure(
+    count: int,
+    seed: int,
+    work: Path,
+    step: Callable[[str], None],
+    repeat: int = 1,
+    *,
+    search: bool = True,
+    serve: bool = False,
+) -> SizeResult:
     from generator.synth import write_corpus
 
     corpus = work / "corpus"
@@ -309,6 +678,8 @@ def measure(count: int, seed: int, work: Path, step: Callable[[str], None], repe
         work,
     )
     stages = json.loads(stages_json.read_text(encoding="utf-8"))
+    shutil.rmtree(work / "stages-site", ignore_errors=True)
+    shutil.rmtree(work / "stages-docs", ignore_errors=True)
 
     # The real build, end to end, from an empty docs dir.
     step(f"N={count}: build")
@@ -329,11 +700,42 @@ def measure(count: int, seed: int, work: Path, step: Callable[[str], None], repe
     shutil.copytree(docs, floor_docs)
     floor_config = write_config(work / "floor.yml", floor_docs, work / "floor-site", hooks=False)
     floor = best_of(repeat, lambda: mkdocs_build(floor_config, corpus, work))
+    shutil.rmtree(floor_docs, ignore_errors=True)
+    shutil.rmtree(work / "floor-site", ignore_errors=True)
+
+    step(f"N={count}: search")
+    offline_seconds = 0.0
+    offline_site = None
+    timings: list[SearchTiming] = []
+    if search and find_chromium() is not None:
+        # The offline bundle's build: the offline plugin, page.html URLs, opened from file://.
+        (work / "offline-docs").mkdir()
+        offline_config = write_config(
+            work / "offline.yml", work / "offline-docs", work / "offline-site", hooks=True
+        )
+        offline_seconds = atlas_build(
+            offline_config, corpus, work, "--no-directory-urls", ATLAS_OFFLINE="true"
+        ).seconds
+        offline_site = work / "offline-site"
+        timings = measure_search(site, offline_site)
+        shutil.rmtree(work / "offline-docs", ignore_errors=True)
+
+    step(f"N={count}: serve")
+    serve_result = None
+    if serve:
+        (work / "serve-docs").mkdir()
+        serve_config = write_config(work / "serve.yml", work / "serve-docs", work / "serve-site", hooks=True)
+        serve_result = measure_serve(serve_config, corpus, work)
 
     step(f"N={count}: sizes")
     resolution_pages = sorted(p.stat().st_size for p in site.glob("resolutions/*/index.html"))
-    search = [p for p in (site / "search").rglob("*") if p.is_file()] if (site / "search").is_dir() else []
-    return SizeResult(
+    index = (
+        [p for p in (site / "assets" / "search").glob("*.js")]
+        if (site / "assets" / "search").is_dir()
+        else []
+    )
+    material = site / "search" / "search_index.json"
+    result = SizeResult(
         count=count,
         synth_seconds=synth_seconds,
         stages=stages["stages"],
@@ -346,10 +748,16 @@ def measure(count: int, seed: int, work: Path, step: Callable[[str], None], repe
         resolution_page_median=statistics.median(resolution_pages) if resolution_pages else 0.0,
         resolution_page_max=max(resolution_pages, default=0),
         site_bytes=_tree_bytes(site),
-        search_index_bytes=sum(p.stat().st_size for p in search),
-        search_index_files=len(search),
+        search_index_bytes=sum(p.stat().st_size for p in index),
+        search_index_files=len(index),
+        search_index_largest=max((p.stat().st_size for p in index), default=0),
+        material_index_bytes=material.stat().st_size if material.exists() else 0,
         docs_bytes=_tree_bytes(docs),
+        offline_seconds=offline_seconds,
+        search=timings,
+        serve=serve_result,
     )
+    return result
 
 
 # --------------------------------------------------------------------------------------------------
@@ -374,6 +782,15 @@ def machine() -> dict[str, str]:
                 break
     except OSError:
         pass
+    chromium = find_chromium()
+    browser = "none"
+    if chromium:
+        try:
+            browser = subprocess.run(
+                [chromium, "--version"], capture_output=True, text=True, timeout=30
+            ).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            browser = chromium
     return {
         "CPU": cpu,
         "cores": str(os.cpu_count()),
@@ -382,6 +799,7 @@ def machine() -> dict[str, str]:
         "Python": platform.python_version(),
         "MkDocs": metadata.version("mkdocs"),
         "Material for MkDocs": metadata.version("mkdocs-material"),
+        "browser (search timings)": browser,
     }
 
 
@@ -395,6 +813,10 @@ def _kb(n: float) -> str:
 
 def _s(n: float) -> str:
     return f"{n:.2f} s"
+
+
+def _ms(n: float) -> str:
+    return f"{1000 * n:.0f} ms"
 
 
 def _pct(part: float, whole: float) -> str:
@@ -430,12 +852,12 @@ def report(
         "",
         "## End to end",
         "",
-        "*build* is `atlas build` (MkDocs with the project's hook: check and generation included), from an "
-        "empty docs dir; "
-        "the *floor* is a plain `mkdocs build` of the same generated Markdown with the same mkdocs.yml minus "
-        "the hook, measured in the same run"
+        "*build* is `atlas build` (MkDocs with the project's hook: check, generation and the search index "
+        "included), from an empty docs dir; the *floor* is a plain `mkdocs build` of the same generated "
+        "Markdown with the same mkdocs.yml minus the hook, measured in the same run"
         + (f", each the fastest of {repeat} runs" if repeat > 1 else "")
-        + ". Peak memory is the maximum RSS of each process.",
+        + ". Peak memory: the build process's maximum RSS, and the peak PSS of its whole process tree "
+        "(the build forks worker processes; shared pages are counted once).",
         "",
         *_table(
             ["", *sizes],
@@ -449,24 +871,32 @@ def report(
                 ["resolution page, max", *[_kb(r.resolution_page_max) for r in results]],
                 ["total site size", *[_mb(r.site_bytes) for r in results]],
                 [
-                    "search index",
-                    *[f"{_mb(r.search_index_bytes)} ({r.search_index_files} file(s))" for r in results],
+                    "search index (atlas, loaded in pieces)",
+                    *[f"{_mb(r.search_index_bytes)} in {r.search_index_files:,} files" for r in results],
                 ],
+                ["  its largest file", *[_kb(r.search_index_largest) for r in results]],
+                ["Material's index (loaded by every page)", *[_kb(r.material_index_bytes) for r in results]],
                 ["generated docs dir", *[_mb(r.docs_bytes) for r in results]],
-                ["peak memory, build", *[_mb(r.build.peak_bytes) for r in results]],
-                ["peak memory, floor", *[_mb(r.floor.peak_bytes) for r in results]],
+                ["peak memory, build process (RSS)", *[_mb(r.build.peak_bytes) for r in results]],
+                ["peak memory, build process tree (PSS)", *[_mb(r.build.tree_peak_bytes) for r in results]],
+                ["peak memory, floor (RSS)", *[_mb(r.floor.peak_bytes) for r in results]],
+                [
+                    "offline build (`ATLAS_OFFLINE=true`)",
+                    *[_s(r.offline_seconds) if r.offline_seconds else "–" for r in results],
+                ],
                 ["synthesis (not in the build)", *[_s(r.synth_seconds) for r in results]],
             ],
         ),
         "",
         "## Time per stage",
         "",
-        "One build run in process with clocks on each stage (a separate run from the one above). *mkdocs "
-        "(rest)* is MkDocs and Material without the search plugin: reading the docs, Markdown, theme "
-        "templates, writing pages.",
+        "One build run in process with clocks on each stage (a separate run from the one above). The "
+        "generator's stages run before MkDocs; *material search* is Material's search plugin (which now "
+        "indexes the hand-written pages only); *mkdocs (rest)* is the rest of MkDocs and Material: reading "
+        "the docs, Markdown, theme templates, writing pages.",
         "",
     ]
-    stage_names = [*GENERATOR_STAGES, "search index", "mkdocs (rest)", "total"]
+    stage_names = [*GENERATOR_STAGES, *OTHER_STAGES, "total"]
     rows = []
     for name in stage_names:
         rows.append(
@@ -484,15 +914,101 @@ def report(
             *[f"{_s(r.generator_seconds)} ({_pct(r.generator_seconds, r.stages['total'])})" for r in results],
         ]
     )
-    rows.append(["peak memory after the generator", *[_mb(r.generator_peak_bytes) for r in results]])
-    rows.append(["peak memory, whole build", *[_mb(r.stages_peak_bytes) for r in results]])
+    rows.append(["peak memory after the generator (RSS)", *[_mb(r.generator_peak_bytes) for r in results]])
+    rows.append(["peak memory, whole build (RSS)", *[_mb(r.stages_peak_bytes) for r in results]])
     lines += [*_table(["stage", *sizes], rows), ""]
+    lines += _search_section(results)
+    lines += _serve_section(results)
     lines += ["## Targets (issue 5)", "", *_table(["target", "result"], _targets(results)), ""]
     lines += ["## Observations", "", *_observations(results), ""]
     warnings = {w for r in results for w in r.build.warnings + r.floor.warnings}
     if warnings:
         lines += ["## Build warnings", "", "```", *sorted(warnings)[:20], "```", ""]
     return "\n".join(lines)
+
+
+def _search_section(results: Sequence[SizeResult]) -> list[str]:
+    measured = [r for r in results if r.search]
+    if not measured:
+        return ["## Search", "", "Not measured (no Chromium).", ""]
+    lines = [
+        "## Search",
+        "",
+        "Headless Chromium opens a resolution page (online: served on loopback; file://: the offline build "
+        "opened from disk, the worker running in the iframe-worker shim), and right after the load event "
+        "types the query into Material's search box (the whole query at once, and the keyup Material "
+        "listens to). Both times are the page's own clock: from the query typed, and from the page's load "
+        "event, to the first result in the list; *index loaded* is what the query loaded of the atlas "
+        "index (manifest, "
+        "vocabulary, postings, documents shown); every page also loads Material's own index of the "
+        "hand-written pages. *Longest task* is the longest the page's main thread was blocked, from "
+        "navigation to results.",
+        "",
+    ]
+    rows = []
+    for r in measured:
+        for t in r.search:
+            rows.append(
+                [
+                    f"{r.count:,}",
+                    t.where,
+                    f"`{t.query}`",
+                    _ms(t.query_seconds),
+                    _ms(t.seconds),
+                    f"{t.results}",
+                    f"`{t.first}`",
+                    _kb(t.index_bytes),
+                    _kb(t.page_index_bytes),
+                    _ms(t.longest_task),
+                    _ms(t.load_seconds),
+                ]
+            )
+    lines += _table(
+        [
+            "N",
+            "from",
+            "query",
+            "query → results",
+            "page loaded → results",
+            "results",
+            "first result",
+            "index loaded",
+            "Material's index",
+            "longest task",
+            "page load",
+        ],
+        rows,
+    )
+    return [*lines, ""]
+
+
+def _serve_section(results: Sequence[SizeResult]) -> list[str]:
+    measured = [r for r in results if r.serve]
+    if not measured:
+        return []
+    lines = [
+        "## Editing one YAML under `atlas serve`",
+        "",
+        "`atlas serve` on loopback; once its first build is done, one word is added to one paragraph of one "
+        "resolution's YAML. *Rebuild* runs from the write to MkDocs' \"Documentation built\" line (MkDocs "
+        "rebuilds every page on each change; the generator rewrites only the files whose bytes changed).",
+        "",
+    ]
+    rows = [
+        [
+            f"{r.count:,}",
+            _s(r.serve.first_build),
+            _s(r.serve.seconds),
+            f"{r.serve.written:,}",
+            f"{r.serve.unchanged:,}",
+        ]
+        for r in measured
+        if r.serve
+    ]
+    lines += _table(
+        ["N", "first build", "rebuild after the edit", "generated files rewritten", "unchanged"], rows
+    )
+    return [*lines, ""]
 
 
 def _targets(results: Sequence[SizeResult]) -> list[list[str]]:
@@ -529,8 +1045,27 @@ def _targets(results: Sequence[SizeResult]) -> list[list[str]]:
         check(f"N = {r.count:,}: generator stages ≤ 15 % of the build", f"{100 * share:.0f} %", share <= 0.15)
     check(
         "peak memory ≤ 2 GB at 10,000",
-        _mb(max(big.build.peak_bytes, big.stages_peak_bytes)) if big else None,
-        big is not None and max(big.build.peak_bytes, big.stages_peak_bytes) <= TARGET_PEAK_BYTES,
+        _mb(big.peak_bytes) if big else None,
+        big is not None and big.peak_bytes <= TARGET_PEAK_BYTES,
+    )
+    for where in ("online", "file://"):
+        timings = [t for t in (big.search if big else []) if t.where == where]
+        slowest = max((t.seconds for t in timings), default=None)
+        check(
+            f"10,000, search from {where}: results < 1 s after the page is loaded",
+            f"slowest of {len(timings)} queries {_ms(slowest)}" if slowest is not None else None,
+            slowest is not None and slowest < TARGET_SEARCH_SECONDS,
+        )
+    serve = small.serve if small else None
+    check(
+        "1,000, one YAML edited under serve: only changed files rewritten",
+        (
+            f"{serve.written} of {serve.written + serve.unchanged} generated files rewritten, "
+            f"rebuild {_s(serve.seconds)}"
+        )
+        if serve
+        else None,
+        serve is not None and serve.written < (serve.written + serve.unchanged) / 10,
     )
     return rows
 
@@ -546,7 +1081,7 @@ def _observations(results: Sequence[SizeResult]) -> list[str]:
             f"- N = {r.count:,}: time goes to {time_part}. Resolution pages are "
             f"{_pct(res_bytes, r.site_bytes)} of the site's bytes "
             f"(median page {_kb(r.resolution_page_median)}), "
-            f"the search index {_pct(r.search_index_bytes, r.site_bytes)}."
+            f"the atlas search index {_pct(r.search_index_bytes, r.site_bytes)}."
         )
     if len(results) > 1:
         a, b = results[0], results[-1]
@@ -582,9 +1117,23 @@ def _progress(total: int) -> Iterator[Callable[[str], None]]:
                 bar.update(1)
             first = False
             bar.set_description(description)
+            if _quiet():
+                print(f"[{time.strftime('%H:%M:%S')}] {description}", file=sys.stderr, flush=True)
 
         yield step
         bar.update(1)
+
+
+def _load_json(path: Path) -> list[SizeResult]:
+    """Results written by --json, to re-render a report (--from-json) without measuring again."""
+    out = []
+    for raw in json.loads(path.read_text(encoding="utf-8")):
+        raw["build"] = Run(**raw["build"])
+        raw["floor"] = Run(**raw["floor"])
+        raw["search"] = [SearchTiming(**t) for t in raw.get("search", [])]
+        raw["serve"] = ServeResult(**raw["serve"]) if raw.get("serve") else None
+        out.append(SizeResult(**raw))
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -593,8 +1142,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", default="BENCHMARKS.md", help="the report to write ('-' prints it only)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic corpora")
     parser.add_argument("--json", help="also write the raw figures as JSON to this file")
+    parser.add_argument(
+        "--from-json", nargs="+", help="write the report from these --json files, measure nothing"
+    )
     parser.add_argument("--repeat", type=int, default=1, help="runs of build and floor; the fastest counts")
     parser.add_argument("--keep", help="build in this directory and keep it (default: a temporary one)")
+    parser.add_argument("--no-search", action="store_true", help="skip the search timings in Chromium")
+    parser.add_argument(
+        "--serve",
+        type=int,
+        nargs="*",
+        default=[1000],
+        help="sizes whose serve rebuild is measured (default 1000)",
+    )
     parser.add_argument("--worker", nargs=2, metavar=("CONFIG", "JSON"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -604,16 +1164,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("sizes and --repeat must be positive")
 
     results: list[SizeResult] = []
-    with _progress(total=5 * len(args.sizes)) as step:
-        for count in args.sizes:
-            with _work_dir(args.keep, count) as work:
-                results.append(measure(count, args.seed, work, step, args.repeat))
-    command = "python scripts/benchmark.py --sizes " + " ".join(str(n) for n in args.sizes)
+    if args.from_json:
+        for name in args.from_json:
+            results += _load_json(Path(name))
+        results.sort(key=lambda r: r.count)
+        sizes = [r.count for r in results]
+    else:
+        sizes = args.sizes
+        with _progress(total=7 * len(args.sizes)) as step:
+            for count in args.sizes:
+                with _work_dir(args.keep, count) as work:
+                    results.append(
+                        measure(
+                            count,
+                            args.seed,
+                            work,
+                            step,
+                            args.repeat,
+                            search=not args.no_search,
+                            serve=count in args.serve,
+                        )
+                    )
+                if args.json:
+                    Path(args.json).write_text(
+                        json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8"
+                    )
+    command = "python scripts/benchmark.py --sizes " + " ".join(str(n) for n in sizes)
     if args.repeat > 1:
         command += f" --repeat {args.repeat}"
     text = report(results, machine(), command, args.seed, args.repeat)
-    if args.json:
-        Path(args.json).write_text(json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8")
     if args.out == "-":
         print(text)
     else:

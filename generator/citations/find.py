@@ -17,6 +17,7 @@ Two rules of the finder that are decisions, not accidents:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -52,7 +53,7 @@ def find_citations(
     ``issuing_body`` is the key of the body the text speaks as: the one "its resolution 9/1"
     means. Spans index ``text``; ``Citation.title`` is plain text with whitespace collapsed.
     """
-    grammar = _grammar(tuple(bodies.items()), tuple(instruments.items()))
+    grammar = _grammar_for(bodies, instruments)
     plain = _Plain.of(text)
     documents, titles = _documents(plain.text, grammar, issuing_body)
     found = [
@@ -110,37 +111,55 @@ def footnote_anchor(mark: str) -> str:
 
 @dataclass(frozen=True)
 class _Plain:
-    """The plain text of a markup string, with where each plain character stands in the markup."""
+    """The plain text of a markup string, and how to find each plain character in the markup.
+
+    The map is kept as runs, not per character: most paragraphs cite nothing, so the position of
+    a character is looked up (by bisection) only for the few spans that are citations.
+    """
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    # Plain offset where each run starts, its markup offset, and whether it is an escape (one
+    # plain character written as two markup characters, "\\["); runs are in order.
+    run_starts: tuple[int, ...]
+    run_markup: tuple[int, ...]
+    run_escaped: tuple[bool, ...]
     # (start of the opening "*", end of the closing "*") of each emphasis in the markup.
     emphases: tuple[tuple[int, int], ...]
 
     @classmethod
     def of(cls, source: str) -> _Plain:
         chars: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        run_starts: list[int] = []
+        run_markup: list[int] = []
+        run_escaped: list[bool] = []
         emphases: list[tuple[int, int]] = []
         opened: int | None = None
+        length = 0
         for token in markup.tokenize(source):
             if token.kind == "text":
-                if len(token.value) == token.end - token.start:
-                    chars.extend(token.value)
-                    starts.extend(range(token.start, token.end))
-                    ends.extend(range(token.start + 1, token.end + 1))
-                else:  # an escape: one character written as two ("\[")
-                    chars.append(token.value)
-                    starts.append(token.start)
-                    ends.append(token.end)
+                run_starts.append(length)
+                run_markup.append(token.start)
+                run_escaped.append(len(token.value) != token.end - token.start)
+                chars.append(token.value)
+                length += len(token.value)
             elif token.kind == "em":
                 opened = token.start
             elif token.kind == "/em" and opened is not None:
                 emphases.append((opened, token.end))
                 opened = None
-        return cls("".join(chars), tuple(starts), tuple(ends), tuple(emphases))
+        return cls("".join(chars), tuple(run_starts), tuple(run_markup), tuple(run_escaped), tuple(emphases))
+
+    def _start(self, i: int) -> int:
+        """Where plain character ``i`` starts in the markup."""
+        run = bisect.bisect_right(self.run_starts, i) - 1
+        return self.run_markup[run] + (i - self.run_starts[run])
+
+    def _end(self, i: int) -> int:
+        """Where plain character ``i`` ends in the markup."""
+        run = bisect.bisect_right(self.run_starts, i) - 1
+        if self.run_escaped[run]:
+            return self.run_markup[run] + 2
+        return self.run_markup[run] + (i - self.run_starts[run]) + 1
 
     def markup_span(self, start: int, end: int) -> tuple[int, int]:
         """The markup span of plain ``[start, end)``, widened to whole emphases it cuts across.
@@ -149,7 +168,7 @@ class _Plain:
         it would make the link and the emphasis cross. Footnote marks and emphasis delimiters just
         outside the span stay outside it.
         """
-        lo, hi = self.starts[start], self.ends[end - 1]
+        lo, hi = self._start(start), self._end(end - 1)
         changed = True
         while changed:
             changed = False
@@ -196,6 +215,30 @@ class _Grammar:
     def instrument_key(self, name: str) -> str | None:
         key = p.normalize_name(name)
         return self.instrument_by_name.get(key) or self.instrument_by_name.get(key.removeprefix("the "))
+
+
+# Compiled grammars by the identity of the bodies and instruments they were made from. Hashing the
+# frozen Body and Instrument values themselves (every article of every instrument) on each call
+# cost more than finding the citations in a short paragraph; the corpus has one set of each.
+_GRAMMARS: dict[tuple[tuple[str | int, ...], ...], tuple[_Grammar, tuple[object, ...]]] = {}
+
+
+def _grammar_for(bodies: Mapping[str, Body], instruments: Mapping[str, Instrument]) -> _Grammar:
+    """The grammar of these bodies and instruments, compiled once per distinct set of values."""
+    key = (
+        tuple(bodies),
+        tuple(map(id, bodies.values())),
+        tuple(instruments),
+        tuple(map(id, instruments.values())),
+    )
+    hit = _GRAMMARS.get(key)
+    if hit is None:
+        if len(_GRAMMARS) >= 16:
+            _GRAMMARS.clear()
+        # The values are kept alive with the entry, so that no other object can take their ids.
+        values = (*bodies.values(), *instruments.values())
+        hit = _GRAMMARS[key] = (_grammar(tuple(bodies.items()), tuple(instruments.items())), values)
+    return hit[0]
 
 
 @lru_cache(maxsize=16)
@@ -268,6 +311,8 @@ def _documents(text: str, g: _Grammar, speaking: str) -> tuple[list[_Found], lis
     """Resolution and decision citations, and the spans of the titles quoted with them."""
     found: list[_Found] = []
     titles: list[tuple[int, int]] = []
+    if not any(word in text for word in p.KIND_WORDS):
+        return found, titles
     # What a bare "resolution N" continues: "General Assembly resolutions, in particular …" and
     # every citation group before it, as (position, body key).
     contexts: list[tuple[int, str]] = []
@@ -379,8 +424,12 @@ def _date(m: re.Match[str]) -> dt.date | None:
 
 def _articles(text: str, g: _Grammar) -> list[_Found]:
     """Article citations of the corpus's instruments, each resolved to its instrument."""
-    mentions = _instrument_mentions(text, g)
     found: list[_Found] = []
+    if p.ARTICLE_WORD not in text:
+        return found
+    # Read only for a paragraph that has an article list: naming instruments is common, citing
+    # articles is not.
+    mentions: list[InstrumentMention] | None = None
     pos = 0
     while (head := p.ARTICLE_HEAD.search(text, pos)) is not None:
         items: list[re.Match[str]] = []
@@ -406,6 +455,8 @@ def _articles(text: str, g: _Grammar) -> list[_Found]:
                 named_after = InstrumentMention(named.start(), named.end(), g.instrument_key(named[0]))
             else:
                 named_after = InstrumentMention(of.end(), of.end(), None)
+        if mentions is None:
+            mentions = _instrument_mentions(text, g)
         before = [m for m in mentions if m.end <= head.start()]
         key = article_instrument(named_after, before[-1] if before else None, g.default_instrument)
         if key is None:
@@ -444,6 +495,8 @@ def _instrument_mentions(text: str, g: _Grammar) -> list[InstrumentMention]:
 
 
 def _symbols(text: str) -> list[_Found]:
+    if p.SYMBOL_CHAR not in text:
+        return []
     return [
         _Found(SymbolRef(m["symbol"]), m.start("symbol"), m.end("symbol"))
         for m in p.SYMBOL.finditer(text)

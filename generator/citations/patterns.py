@@ -41,6 +41,10 @@ MONTHS = (
 # The word that makes a number a resolution or a decision. Capitalised too: a paragraph may open
 # with "Resolution 5/5 of the Conference …". The plural starts a list: "its resolutions 10/6 …".
 KIND = r"(?P<kind>[Rr]esolution|[Dd]ecision)(?P<plural>s)?"
+# Words that every match of KIND contains. Three paragraphs in four cite no document: testing for
+# these with ``in`` skips the document patterns on them (the regexes have no literal prefix that
+# the regex engine could skip to, so they would try every position).
+KIND_WORDS = ("esolution", "ecision")
 
 # Where a number starts: just enough for a look-ahead, so that "its resolution, in which" or
 # "the present resolution" (no number) never start a citation.
@@ -180,6 +184,8 @@ CATAPHOR_BODY = r"""
 #            "paragraph 51 of the procedures and rules" never starts anything.
 #   its      "its article 2 (b)": the instrument named before (same as a bare article, see
 #            resolve.py); kept out of the span.
+# Every match of ARTICLE_HEAD contains this: nine paragraphs in ten cite no article and skip it.
+ARTICLE_WORD = "rticle"
 ARTICLE_HEAD = re.compile(
     r"""
     (?:
@@ -241,6 +247,8 @@ OTHER_INSTRUMENT = re.compile(
 # "CTOC/COP/2020/L.4", "A/75/123/Add.1"). The number rule keeps "HIV/AIDS" out. The look-behind
 # keeps a symbol from starting inside a word; a trailing full stop is never part of it
 # ("CTOC/COP/2024/1.").
+# Every symbol has a slash; a paragraph without one is not searched.
+SYMBOL_CHAR = "/"
 SYMBOL = re.compile(
     r"""
     (?<![\w/.])

@@ -8,8 +8,10 @@ stay what they are. All templates are compiled once and reused for every page.
 
 from __future__ import annotations
 
+import functools
 import html
-from collections.abc import Iterator, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -47,6 +49,10 @@ from generator.render.text import FootnoteRef, Span, excerpt_window, render_text
 
 HOME_DESCRIPTION = "Resolutions on the Organized Crime Convention, paragraph by paragraph"
 
+# Generated pages stay out of Material's search index, which would hold the whole corpus and be
+# loaded on every page: the atlas writes its own, loaded in pieces (generator/search_index.py).
+SEARCH_EXCLUDE = {"exclude": True}
+
 # How much of a citing paragraph an excerpt shows around the citation, in words on each side.
 PANEL_EXCERPT_WORDS = 14
 PAGE_EXCERPT_WORDS = 40
@@ -74,13 +80,26 @@ def environment() -> jinja2.Environment:
     return env
 
 
+# libyaml's emitter is several times faster than PyYAML's pure-Python one, which matters when every
+# page of a large corpus has front matter. The two write the same text for printable characters of
+# the Basic Multilingual Plane (a test holds them equal); they differ on line separators (U+0085,
+# U+2028), the byte-order mark and characters beyond U+FFFF, which take the pure-Python emitter.
+_FAST_DUMPER: Any = getattr(yaml, "CSafeDumper", None)
+_FAST_SAFE = re.compile("[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
+
+
 def front_matter(title: str, *, description: str | None = None, **options: Any) -> str:
     """YAML front matter; text values are HTML-escaped since MkDocs prints them into HTML verbatim."""
     meta: dict[str, Any] = {"title": html.escape(title, quote=True)}
     if description:
         meta["description"] = html.escape(description, quote=True)
     meta.update(options)
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+    fast = _FAST_DUMPER is not None and all(
+        _FAST_SAFE.fullmatch(v) for v in (meta["title"], meta.get("description", ""))
+    )
+    dumper = _FAST_DUMPER if fast else yaml.SafeDumper
+    text = yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=True, width=1000)
+    return "---\n" + text + "---\n\n"
 
 
 def _compact(rendered: str) -> str:
@@ -375,21 +394,26 @@ def _article_order(order: Mapping[str, int], dest: Destination) -> tuple[int, in
 def resolution_page(ctx: Context, resolution: Resolution) -> Page:
     doc = ctx.graph.document(ToResolution(resolution.id))
     view = _resolution_view(ctx, resolution)
-    body = environment().get_template("resolution.html").render(
-        ctx=ctx,
-        graph=ctx.graph,
-        r=resolution,
-        doc=doc,
-        v=view,
-        body=ctx.graph.corpus.bodies.get(resolution.body),
-        cites=_cites_groups(ctx, resolution),
-        cited_by=ctx.graph.cited_by.get(ToResolution(resolution.id), ()),
+    body = (
+        environment()
+        .get_template("resolution.html")
+        .render(
+            ctx=ctx,
+            graph=ctx.graph,
+            r=resolution,
+            doc=doc,
+            v=view,
+            body=ctx.graph.corpus.bodies.get(resolution.body),
+            cites=_cites_groups(ctx, resolution),
+            cited_by=ctx.graph.cited_by.get(ToResolution(resolution.id), ()),
+        )
     )
     title = to_plain(resolution.title)
     meta = front_matter(
         title,
         description=f"{naming.document_label(ctx.bodies, doc)}: {title}",
         hide=["navigation", "toc"],
+        search=SEARCH_EXCLUDE,
     )
     return Page(ctx.path, meta + _compact(body))
 
@@ -399,7 +423,7 @@ def resolution_page(ctx: Context, resolution: Resolution) -> Page:
 
 def _render(ctx: Context, template: str, title: str, options: Mapping[str, Any], **values: Any) -> Page:
     body = environment().get_template(template).render(ctx=ctx, graph=ctx.graph, **values)
-    return Page(ctx.path, front_matter(title, **options) + _compact(body))
+    return Page(ctx.path, front_matter(title, **{"search": SEARCH_EXCLUDE, **options}) + _compact(body))
 
 
 def home_page(ctx: Context) -> Page:
@@ -536,26 +560,46 @@ def unresolved_page(ctx: Context) -> Page:
 
 def render_pages(graph: Graph, *, directory_urls: bool = True) -> Iterator[Page]:
     """Every generated page, in a fixed order."""
+    for job in page_jobs(graph, directory_urls=directory_urls):
+        yield job()
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to render: where it goes, and how to make it (independent of every other page)."""
+
+    path: str
+    make: Callable[[], Page]
+
+    def __call__(self) -> Page:
+        return self.make()
+
+
+def page_jobs(graph: Graph, *, directory_urls: bool = True) -> list[PageJob]:
+    """Every page of :func:`render_pages` as a job of its own, in the same order.
+
+    Pages are independent of each other, so the jobs can run in any process (see
+    ``generator.parallel``); the list itself is cheap to build, and names every page's path.
+    """
     links = urls.Urls(directory_urls)
 
-    def ctx(path: str) -> Context:
-        return Context(graph, links, path)
+    def job(path: str, make: Callable[..., Page], *args: Any) -> PageJob:
+        return PageJob(path, functools.partial(make, Context(graph, links, path), *args))
 
-    yield home_page(ctx(urls.HOME))
-    yield resolutions_page(ctx(urls.RESOLUTIONS))
-    for r in graph.resolutions:
-        yield resolution_page(ctx(urls.resolution_page(r.id)), r)
-    yield cited_index_page(ctx(urls.CITED))
-    for c in graph.cited_documents:
-        yield cited_page(ctx(urls.cited_page(c.ref)), c)
+    jobs = [job(urls.HOME, home_page), job(urls.RESOLUTIONS, resolutions_page)]
+    jobs += [job(urls.resolution_page(r.id), resolution_page, r) for r in graph.resolutions]
+    jobs.append(job(urls.CITED, cited_index_page))
+    jobs += [job(urls.cited_page(c.ref), cited_page, c) for c in graph.cited_documents]
     for index in graph.instruments:
-        yield instrument_page(ctx(urls.instrument_page(index.instrument.key)), index)
         key = index.instrument.key
-        for position, a in enumerate(index.articles):
-            yield article_page(ctx(urls.article_page(key, a.article.number)), index, position)
-    yield protocols_page(ctx(urls.PROTOCOLS))
-    yield timeline_page(ctx(urls.TIMELINE))
-    yield bodies_page(ctx(urls.BODIES))
-    for position, b in enumerate(graph.bodies):
-        yield body_page(ctx(urls.body_page(b.body.key)), position)
-    yield unresolved_page(ctx(urls.UNRESOLVED))
+        jobs.append(job(urls.instrument_page(key), instrument_page, index))
+        jobs += [
+            job(urls.article_page(key, a.article.number), article_page, index, n)
+            for n, a in enumerate(index.articles)
+        ]
+    jobs.append(job(urls.PROTOCOLS, protocols_page))
+    jobs.append(job(urls.TIMELINE, timeline_page))
+    jobs.append(job(urls.BODIES, bodies_page))
+    jobs += [job(urls.body_page(b.body.key), body_page, n) for n, b in enumerate(graph.bodies)]
+    jobs.append(job(urls.UNRESOLVED, unresolved_page))
+    return jobs

@@ -76,9 +76,11 @@ def render_text(
     mark into a reference (marks are dropped without it); ``window`` keeps only that part of the
     text (an excerpt), with an ellipsis where it cuts unless ``ellipsis`` is false.
     """
-    if not spans and not highlights and window is None and not _SPECIAL.search(markup):
-        # Plain words (most titles and names): nothing to tokenize.
-        return Markup(str(escape(markup)).replace("\n", " "))
+    if not spans and not highlights and window is None:
+        if not _SPECIAL.search(markup):
+            # Plain words (most titles and names): nothing to tokenize.
+            return Markup(str(escape(markup)).replace("\n", " "))
+        return _emphasis_only(markup, footnotes)
     links = _non_overlapping(spans)
     pieces = _pieces(markup, links, highlights)
     if window is not None:
@@ -109,6 +111,31 @@ def render_text(
     if ellipsis and window is not None and window[1] < len(markup):
         html.append(" …")
     # A line break inside a paragraph is only wrapping; as a space it keeps the HTML block whole.
+    return Markup("".join(html).replace("\n", " "))
+
+
+def _emphasis_only(markup: str, footnotes: FootnoteLinker | None) -> Markup:
+    """``render_text`` for a text with no links, marks or window: most paragraphs, read straight.
+
+    The same HTML as the general path: one ``<em>`` per run of emphasised pieces, so that
+    ``*a**b*`` and an empty ``**`` come out as there.
+    """
+    html: list[str] = []
+    em = opened = False
+    for token in tokenize(markup):
+        kind = token.kind
+        if kind == "em" or kind == "/em":
+            em = kind == "em"
+            continue
+        if em != opened:
+            html.append("<em>" if em else "</em>")
+            opened = em
+        if kind == "text":
+            html.append(str(escape(token.value)))
+        else:
+            html.append(_piece_html(_Piece(kind, token.value, token.start, token.end, em), footnotes))
+    if opened:
+        html.append("</em>")
     return Markup("".join(html).replace("\n", " "))
 
 

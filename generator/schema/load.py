@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, cast
 
+from generator import parallel
 from generator.diagnostics import Diagnostic, Report, Severity, did_you_mean
 from generator.model import (
     AgendaItem,
@@ -32,9 +33,10 @@ from generator.model import (
     Resolution,
     Status,
 )
+from generator.progress import Progress, ignore
 from generator.schema.rules import check_resolution, elements, located_paragraphs
 from generator.schema.validate import SchemaName, schema_file, validate
-from generator.schema.yaml_source import Position, YamlDocument, parse_yaml
+from generator.schema.yaml_source import Position, YamlDocument, dotted, parse_yaml
 
 __all__ = [
     "ResolutionDataError",
@@ -58,8 +60,11 @@ class ResolutionDataError(ValueError):
 # The whole corpus
 
 
-def load_corpus(root: Path) -> tuple[Corpus, Report]:
-    """Read ``root``/bodies.yaml, instruments/*.yaml and resolutions/*.yaml; report every problem."""
+def load_corpus(root: Path, *, progress: Progress = ignore) -> tuple[Corpus, Report]:
+    """Read ``root``/bodies.yaml, instruments/*.yaml and resolutions/*.yaml; report every problem.
+
+    ``progress`` hears ``("read", files read, files)`` as the resolutions are read.
+    """
     report = Report()
     if not root.is_dir():
         report.add(
@@ -78,8 +83,17 @@ def load_corpus(root: Path) -> tuple[Corpus, Report]:
     instruments = load_instruments(root / "instruments", report)
 
     resolutions: list[Resolution] = []
-    for path in _yaml_files(root / "resolutions", report, "resolution"):
-        resolution, diagnostics = load_resolution(path)
+    # Files are independent: a large corpus is read on every core (results in file order).
+    paths = _yaml_files(root / "resolutions", report, "resolution")
+
+    def read(done: int) -> None:
+        progress("read", done, len(paths))
+
+    # Read in this process (a small corpus, or under `serve`, which runs threads), a file whose bytes
+    # have not changed since the last load is not parsed again: a rebuild re-reads only the edit.
+    in_process = parallel.workers(len(paths)) <= 1
+    load = _load_remembered if in_process else load_resolution
+    for resolution, diagnostics in parallel.map_in_order(load, paths, progress=read):
         report.extend(diagnostics)
         if resolution is not None:
             resolutions.append(resolution)
@@ -215,6 +229,26 @@ def _at(res: Resolution, key: str, code: str, message: str, hint: str) -> Diagno
 # One resolution
 
 
+# The last load of each file in this process: its bytes, and what load_resolution made of them.
+_remembered: dict[str, tuple[bytes, tuple[Resolution | None, list[Diagnostic]]]] = {}
+
+
+def _load_remembered(path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
+    """``load_resolution``, skipped when the file holds the same bytes as at its last load."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return load_resolution(path)
+    key = str(path.resolve())
+    hit = _remembered.get(key)
+    if hit is not None and hit[0] == data:
+        resolution, diagnostics = hit[1]
+        return resolution, list(diagnostics)
+    loaded = load_resolution(path)
+    _remembered[key] = (data, (loaded[0], list(loaded[1])))
+    return loaded
+
+
 def load_resolution(path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
     """Read, validate and check one resolution file; None when it cannot be used."""
     doc, diagnostics = _read(path, "resolution")
@@ -330,11 +364,19 @@ def _check_schema_reference(text: str, path: Path, kind: SchemaName) -> list[Dia
 
 
 def _positions(doc: YamlDocument) -> tuple[dict[str, int], dict[str, int]]:
+    """Line and column of every key path (its key's position, else its value's), in document order.
+
+    ``doc.values`` was filled in document order, so no sort is needed (``dotted_positions`` sorts).
+    """
     lines: dict[str, int] = {}
     columns: dict[str, int] = {}
-    for key, pos in doc.dotted_positions():
-        lines[key] = pos.line
-        columns[key] = pos.column
+    keys = doc.keys
+    for path, pos in doc.values.items():
+        if path:
+            pos = keys.get(path, pos)
+            key = dotted(path)
+            lines[key] = pos.line
+            columns[key] = pos.column
     return lines, columns
 
 

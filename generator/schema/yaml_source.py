@@ -73,7 +73,10 @@ class YamlDocument:
 
 
 def dotted(path: PathKey) -> str:
-    return ".".join(str(p) for p in path)
+    return ".".join(map(str, path))
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _Loader(yaml.SafeLoader):
@@ -233,6 +236,9 @@ def _to_data(
         return None
     if isinstance(node, ScalarNode):
         doc.raw[path] = node.value
+        if node.tag == _STR_TAG:
+            # Most scalars are text, which needs no constructor (a hot path on a large corpus).
+            return node.value
         try:
             return loader.construct_object(node, deep=True)
         except yaml.MarkedYAMLError as error:

@@ -1,0 +1,440 @@
+/*
+ * Resolutions Atlas: the search worker behind Material for MkDocs' search box.
+ *
+ * Material's own worker loads one index of the whole site (145 MB at 10,000 resolutions). This
+ * one speaks the same protocol (SETUP → READY, QUERY → RESULT; see Material's
+ * integrations/search/worker) and answers from the index that generator/search_index.py writes
+ * into assets/search/: a small manifest, then per query only the vocabulary shards, postings and
+ * document chunks it needs. Each piece is a script calling atlasSearch.add(kind, number, data).
+ * Inside the iframe-worker shim of the offline bundle (file://), where fetch cannot read files,
+ * pieces are loaded with importScripts, which the shim turns into <script> tags and a Promise
+ * (awaited, which is harmless where it is synchronous). In a real worker (a served site) they are
+ * fetched in parallel and their JSON parsed, rather than imported one after the other.
+ *
+ * Pages that the generator does not write (about.md) stay in Material's small index; SETUP hands
+ * their documents over and they are searched here too.
+ */
+"use strict";
+
+/* Material's message types (SearchMessageType). */
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+
+/* Most documents a query ranks and shows, and most completions of one word it follows. */
+var MAX_DOCUMENTS = 50;
+var MAX_EXPANSIONS = 12;
+/* A completion ("extrad" → "extradition") counts a little less than the word itself. */
+var PREFIX_FACTOR = 0.7;
+/* Words shorter than this are matched whole, never completed. */
+var MIN_PREFIX = 2;
+/* Characters of a text shown around its first match. */
+var SNIPPET = 220;
+/* Give up on a piece of the index that does not arrive (the shim never reports a failed load). */
+var LOAD_TIMEOUT = 15000;
+
+/* The same tokens as generator/search_index.py: letters and digits, "55/25" kept whole. */
+var TOKEN = /[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]+)*/gu;
+
+/* The index directory, from this script's own URL: inside the shim, relative URLs would resolve
+ * against the page instead. */
+var here = (typeof document !== "undefined" && document.currentScript && document.currentScript.src)
+  || self.location.href;
+var INDEX = new URL("../search/", here).href;
+/* Inside the iframe-worker shim (file://) there is a document; in a real worker there is none. */
+var SHIM = typeof document !== "undefined";
+var PIECE = /^atlasSearch\.add\("([mvpd])",(\d+),/;
+
+var manifest = null;      /* the manifest: vocabulary starts, page starts, stop words */
+var pageStarts = [];      /* id of each page's first document, increasing */
+var stopWords = new Set();
+var parts = { v: new Map(), p: new Map(), d: new Map() };
+var pending = new Map();  /* "v3" → resolve function of the load waiting for it */
+var local = [];           /* Material's documents (hand-written pages), tokenized at SETUP */
+
+var pageTitles = new Map(); /* page document id → [location, title], from the chunks loaded */
+
+/* Every index file calls this. */
+self.atlasSearch = {
+  add: function (kind, number, data) {
+    if (kind === "m") {
+      manifest = data;
+    } else if (kind === "d") {
+      parts.d.set(number, data[0]);
+      if (data[1])
+        pageTitles.set(data[1][0], [data[1][1], data[1][2]]);
+    } else {
+      parts[kind].set(number, data);
+    }
+    var key = kind + number;
+    var done = pending.get(key);
+    if (done) {
+      pending.delete(key);
+      done();
+    }
+  }
+};
+
+function normalize(text) {
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+function tokens(text) {
+  return normalize(text).match(TOKEN) || [];
+}
+
+function escapeHTML(text) {
+  return text.replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
+  });
+}
+
+/* Load index files (["v", 3], …) not loaded yet; resolves when all of them have arrived. */
+async function load(wanted) {
+  var urls = [], waits = [];
+  for (var i = 0; i < wanted.length; i++) {
+    var kind = wanted[i][0], number = wanted[i][1], key = kind + number;
+    if (kind === "m" ? manifest : parts[kind].has(number))
+      continue;
+    if (!pending.has(key)) {
+      waits.push(new Promise(function (resolve) { pending.set(key, resolve); }));
+      urls.push(INDEX + (kind === "m" ? "manifest" : key) + ".js");
+    }
+  }
+  if (!urls.length)
+    return;
+  var timeout = new Promise(function (_, reject) {
+    setTimeout(function () { reject(new Error("search index not loaded: " + urls.join(", "))); }, LOAD_TIMEOUT);
+  });
+  var loading = SHIM ? importScripts.apply(self, urls) : Promise.all(urls.map(fetchPiece));
+  await Promise.race([Promise.all([loading].concat(waits)), timeout]);
+}
+
+/* A piece of the index over HTTP: the script's data is JSON, parsed as such. */
+async function fetchPiece(url) {
+  var response = await fetch(url);
+  if (!response.ok)
+    throw new Error(url + ": " + response.status);
+  var text = (await response.text()).trimEnd();
+  var m = PIECE.exec(text);
+  if (!m || !text.endsWith(");"))
+    throw new Error(url + ": not a piece of the search index");
+  self.atlasSearch.add(m[1], +m[2], JSON.parse(text.slice(m[0].length, -2)));
+}
+
+/* The vocabulary shards whose terms may start with `word` (one, or a few for a short prefix). */
+function vocabularyShards(word, prefix) {
+  var starts = manifest.vocabulary, out = [];
+  var first = Math.max(0, upperBound(starts, word) - 1);
+  out.push(first);
+  if (prefix)
+    for (var n = first + 1; n < starts.length && starts[n].startsWith(word); n++)
+      out.push(n);
+  return out;
+}
+
+/* Index of the first element of the sorted array greater than `value`. */
+function upperBound(sorted, value) {
+  var lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    var mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/* The terms a query word matches: itself, and for a prefix its most frequent completions. */
+function expansions(word, prefix) {
+  var found = [];
+  vocabularyShards(word, prefix).forEach(function (n) {
+    var shard = parts.v.get(n), terms = shard[0];
+    for (var i = lowerBound(terms, word); i < terms.length; i++) {
+      var term = terms[i];
+      if (term === word)
+        found.push({ term: term, df: shard[1][i], shard: shard[2][i], exact: true });
+      else if (prefix && term.startsWith(word))
+        found.push({ term: term, df: shard[1][i], shard: shard[2][i], exact: false });
+      else
+        break;
+    }
+  });
+  var exact = found.filter(function (t) { return t.exact; });
+  var others = found.filter(function (t) { return !t.exact; })
+    .sort(function (a, b) { return b.df - a.df || (a.term < b.term ? -1 : 1); })
+    .slice(0, MAX_EXPANSIONS - exact.length);
+  return exact.concat(others);
+}
+
+function lowerBound(sorted, value) {
+  var lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    var mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+function idf(df) {
+  var n = manifest.documents;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/* The page document a document belongs to. */
+function pageOf(doc) {
+  return pageStarts[upperBound(pageStarts, doc) - 1];
+}
+
+/* [location, title, text] of a document; a page only named by a later chunk has no text here. */
+function documentOf(id) {
+  var chunk = parts.d.get(Math.floor(id / manifest.chunk));
+  if (chunk)
+    return chunk[id % manifest.chunk];
+  var page = pageTitles.get(id);
+  return [page[0], page[1], ""];
+}
+
+/* The query's words: tokens without stop words (unless nothing else is left). */
+function queryWords(query) {
+  var all = tokens(query), words = all.filter(function (w) { return !stopWords.has(w); });
+  words = words.length ? words : all;
+  return words.filter(function (w, i) { return words.indexOf(w) === i; });
+}
+
+/* A text with the query's words marked: a window around the first match if `snippet`. */
+function highlight(text, words, snippet) {
+  var plain = normalize(text), spans = [];
+  TOKEN.lastIndex = 0;
+  var m;
+  while ((m = TOKEN.exec(plain)) !== null) {
+    for (var i = 0; i < words.length; i++)
+      if (m[0].startsWith(words[i])) {
+        spans.push([m.index, m.index + Math.min(m[0].length, words[i].length)]);
+        break;
+      }
+  }
+  /* Normalizing may change lengths (rare letters): then mark nothing rather than the wrong words. */
+  if (plain.length !== text.length)
+    spans = [];
+  var start = 0, end = text.length;
+  if (snippet && text.length > SNIPPET) {
+    var at = spans.length ? spans[0][0] : 0;
+    start = Math.max(0, at - SNIPPET / 3);
+    if (start > 0)
+      start = text.indexOf(" ", start) + 1 || start;
+    end = Math.min(text.length, start + SNIPPET);
+    if (end < text.length)
+      end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
+  }
+  var html = start > 0 ? "… " : "", pos = start;
+  spans.forEach(function (s) {
+    if (s[0] < pos || s[1] > end)
+      return;
+    html += escapeHTML(text.slice(pos, s[0])) + "<mark>" + escapeHTML(text.slice(s[0], s[1])) + "</mark>";
+    pos = s[1];
+  });
+  html += escapeHTML(text.slice(pos, end)) + (end < text.length ? " …" : "");
+  return html;
+}
+
+/* Score Material's own documents (hand-written pages) as the index scores its documents: BM25
+ * with the manifest's constants, each word by its best matching term. */
+function searchLocal(words, matches, hits) {
+  var k = manifest.weights;
+  function tf(n, length, average) {
+    return n ? n * (k.k1 + 1) / (n + k.k1 * (1 - k.b + k.b * length / average)) : 0;
+  }
+  local.forEach(function (doc) {
+    var score = 0, matched = 0, found = [];
+    words.forEach(function (w, i) {
+      var best = 0;
+      var known = new Map(matches[i].map(function (t) { return [t.term, t.df]; }));
+      var terms = new Set(doc.title.concat(doc.text).filter(function (t) { return t.startsWith(w); }));
+      terms.forEach(function (term) {
+        var inTitle = doc.title.filter(function (t) { return t === term; }).length;
+        var inText = doc.text.filter(function (t) { return t === term; }).length;
+        var weight = k.title * tf(inTitle, doc.title.length, k.titleLength) + tf(inText, doc.text.length, k.textLength);
+        weight *= k.scale * (doc.location.indexOf("#") < 0 ? k.page : 1);
+        var s = weight * idf(known.get(term) || 1) * (term === w ? 1 : PREFIX_FACTOR);
+        best = Math.max(best, s);
+      });
+      if (best > 0) {
+        matched += 1;
+        score += best;
+        found[i] = true;
+      }
+    });
+    if (matched)
+      hits.push({ local: doc, score: score, matched: matched, words: found });
+  });
+}
+
+async function search(query, suggest) {
+  var words = queryWords(query);
+  if (!words.length)
+    return { items: [] };
+
+  /* 1. The vocabulary shards of every word, then the terms each word matches. */
+  var vocab = [];
+  words.forEach(function (w) {
+    vocabularyShards(w, w.length >= MIN_PREFIX).forEach(function (n) { vocab.push(["v", n]); });
+  });
+  await load(vocab);
+  var matches = words.map(function (w) { return expansions(w, w.length >= MIN_PREFIX); });
+
+  /* 2. Their postings; each word scores a document by its best matching term. */
+  var shards = [];
+  matches.forEach(function (terms) { terms.forEach(function (t) { shards.push(["p", t.shard]); }); });
+  await load(shards);
+  var scores = new Map();
+  matches.forEach(function (terms, w) {
+    var best = new Map();
+    terms.forEach(function (t) {
+      var postings = parts.p.get(t.shard)[t.term], weight = idf(t.df) * (t.exact ? 1 : PREFIX_FACTOR);
+      for (var i = 0, doc = 0; i < postings.length; i += 2) {
+        doc += postings[i];
+        var s = weight * postings[i + 1];
+        if (!(best.get(doc) >= s))
+          best.set(doc, s);
+      }
+    });
+    best.forEach(function (s, doc) {
+      var entry = scores.get(doc);
+      if (!entry)
+        scores.set(doc, entry = { doc: doc, score: 0, matched: 0, words: [] });
+      entry.score += s;
+      entry.matched += 1;
+      entry.words[w] = true;
+    });
+  });
+
+  /* 3. Rank: documents matching more of the words first, then by score. */
+  var hits = [];
+  scores.forEach(function (entry) { hits.push(entry); });
+  searchLocal(words, matches, hits);
+  hits.sort(function (a, b) {
+    return b.matched - a.matched || b.score - a.score || (a.doc || 0) - (b.doc || 0);
+  });
+  hits = hits.slice(0, MAX_DOCUMENTS);
+
+  /* 4. Group by page, in order of each page's best document, and load the documents shown. */
+  var groups = new Map(), chunks = [];
+  hits.forEach(function (hit) {
+    var key = hit.local ? "local:" + hit.local.page : pageOf(hit.doc);
+    if (!groups.has(key))
+      groups.set(key, { page: hit.local ? null : key, hits: [] });
+    groups.get(key).hits.push(hit);
+  });
+  groups.forEach(function (group) {
+    group.hits.forEach(function (hit) {
+      if (!hit.local)
+        chunks.push(["d", Math.floor(hit.doc / manifest.chunk)]);
+    });
+  });
+  await load(chunks);
+
+  /* 5. Material's result items: each group a list with its page among them. */
+  var items = [];
+  groups.forEach(function (group) {
+    var list = group.hits.map(function (hit) { return item(hit, words); });
+    var hasPage = group.hits.some(function (hit) {
+      return hit.local ? hit.local.location.indexOf("#") < 0 : hit.doc === group.page;
+    });
+    /* The page itself, for Material to show above its passages; its link highlights what they matched. */
+    var found = [];
+    group.hits.forEach(function (hit) { hit.words.forEach(function (m, i) { if (m) found[i] = true; }); });
+    if (!hasPage && group.page === null) {
+      var page = local.filter(function (doc) { return doc.location === group.hits[0].local.page; })[0];
+      if (page)
+        list.push(item({ local: page, score: 0, matched: 0, words: found }, words));
+    }
+    if (!hasPage && group.page !== null)
+      list.push(item({ doc: group.page, score: 0, matched: 0, words: found }, words, true));
+    items.push(list);
+  });
+  var result = { items: items };
+  if (suggest) {
+    var last = matches[matches.length - 1];
+    var completion = last.filter(function (t) { return !t.exact; })[0];
+    result.suggest = completion ? [completion.term] : [];
+  }
+  return result;
+}
+
+function item(hit, words, bare) {
+  var terms = {};
+  words.forEach(function (w) { terms[w] = false; });
+  if (hit.local) {
+    words.forEach(function (w, i) { terms[w] = !!hit.words[i]; });
+    return {
+      location: hit.local.location,
+      title: highlight(hit.local.titleText, words, false),
+      text: highlight(hit.local.plainText, words, true),
+      score: hit.score,
+      terms: terms
+    };
+  }
+  words.forEach(function (w, i) { terms[w] = !!hit.words[i]; });
+  var doc = documentOf(hit.doc);
+  return {
+    location: doc[0],
+    title: highlight(doc[1], bare ? [] : words, false),
+    text: bare ? "" : highlight(doc[2], words, true),
+    score: hit.score,
+    terms: terms
+  };
+}
+
+function stripHTML(html) {
+  return html.replace(/<[^>]*>/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">")
+    .replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
+}
+
+async function setup(data) {
+  await load([["m", 0]]);
+  var id = 0;
+  pageStarts = manifest.pages.map(function (delta) { return id += delta; });
+  stopWords = new Set(manifest.stopWords);
+  local = (data && data.docs || []).map(function (doc) {
+    var title = stripHTML(doc.title || ""), text = stripHTML(doc.text || "");
+    return {
+      location: doc.location,
+      page: doc.location.split("#")[0],
+      titleText: title,
+      plainText: text,
+      title: tokens(title),
+      text: tokens(text)
+    };
+  });
+  suggestions = !!(data && data.options && data.options.suggest);
+}
+
+var suggestions = false;
+var latest = 0;           /* the newest query received: older ones still queued are skipped */
+var queue = Promise.resolve();
+
+async function handle(message) {
+  switch (message.type) {
+    case SETUP:
+      await setup(message.data);
+      return { type: READY };
+    case QUERY:
+      try {
+        return { type: RESULT, data: await search(message.data, suggestions) };
+      } catch (err) {
+        console.warn("Search failed for «" + message.data + "»:", err);
+        return { type: RESULT, data: { items: [] } };
+      }
+    default:
+      throw new TypeError("Invalid message type");
+  }
+}
+
+addEventListener("message", function (ev) {
+  var message = ev.data, number = ++latest;
+  /* One message at a time, in order; a query overtaken by a newer one is not answered. */
+  queue = queue.then(async function () {
+    if (message.type === QUERY && number !== latest)
+      return;
+    var answer = await handle(message);
+    if (message.type !== QUERY || number === latest)
+      postMessage(answer);
+  }).catch(function (err) { console.error(err); });
+});

@@ -1,0 +1,275 @@
+"""The shortcuts taken for speed give the same answers as the plain way they stand in for.
+
+Each fast path (issue 5: a corpus of 10,000 resolutions) is held equal to its reference here:
+the quick schema check to jsonschema, the run-length map of the citation finder to a
+per-character one, the emphasis-only renderer to the general one, libyaml's emitter to PyYAML's,
+the grammar cache to a fresh compile, and a build on two forked processes to one in-process.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import markup, parallel
+from generator.check import MemoFinder, load_checked_corpus
+from generator.citations import find as finder_module
+from generator.citations import find_citations
+from generator.generate import generate
+from generator.model import Body
+from generator.render import pages
+from generator.render.text import render_text
+from generator.schema.validate import _quick_check, _validator, jsonable
+from generator.schema.yaml_source import parse_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+# Markup made of the characters that matter: words, emphasis, escapes, footnote marks, brackets.
+markup_text = st.lists(
+    st.sampled_from(
+        ["a", "b ", "Urges ", "*", "\\*", "\\[", "\\\\", "[^1]", "[^*]", "[", "]", "é", "\n", "55/25"]
+    ),
+    max_size=24,
+).map("".join)
+
+
+# --- the quick schema check ------------------------------------------------------------------------------
+
+
+def _resolution_data(name: str = "cop-res-5-1") -> dict[str, Any]:
+    path = CORPUS / "resolutions" / f"{name}.yaml"
+    doc, problems = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    assert doc is not None and not problems
+    data: dict[str, Any] = doc.data
+    return data
+
+
+def test_quick_check_accepts_every_real_file() -> None:
+    for path in sorted((CORPUS / "resolutions").glob("*.yaml")):
+        assert _quick_check("resolution")(jsonable(_resolution_data(path.stem))), path
+
+
+# Edits that break a resolution in the ways the schema describes, and some it allows.
+EDITS = [
+    lambda d: d.pop("title", None),
+    lambda d: d.update(tittle="x"),
+    lambda d: d.update(kind="resolutions"),
+    lambda d: d.update(number=5),
+    lambda d: d.update(number="5-1"),
+    lambda d: d.update(session=True),
+    lambda d: d.update(session=1.0),
+    lambda d: d.update(session=0),
+    lambda d: d.update(year=2200),
+    lambda d: d.update(sponsors=["Italy", "Italy"]),
+    lambda d: d.update(sponsors=[1, True]),
+    lambda d: d.update(dates={"adopted": "2020-02-30"}),
+    lambda d: d.update(dates={"adopted": "2020-10-16", "signed": None}),
+    lambda d: d["operative"][0].update(id="op_1"),
+    lambda d: d["operative"][0].update(text=""),
+    lambda d: d["operative"][0].pop("text"),
+    lambda d: d["operative"].append({"id": "op-99", "number": None, "text": "x", "extra": 1}),
+    lambda d: d.update(operative={}),
+    lambda d: d.update(footnotes=[{"mark": "1", "text": "x"}]),
+    lambda d: d.update(symbol="ctoc/cop/2020/1"),
+    lambda d: d.update(venue=None),
+    lambda d: d.update(status="adopted"),
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(range(len(EDITS))), min_size=1, max_size=3))
+def test_quick_check_never_passes_what_jsonschema_rejects(edits: list[int]) -> None:
+    data = copy.deepcopy(_resolution_data())
+    for i in edits:
+        try:
+            EDITS[i](data)
+        except (KeyError, IndexError, TypeError, AttributeError):
+            continue  # an edit that the ones before it made moot
+    instance = jsonable(data)
+    errors = list(_validator("resolution").iter_errors(instance))
+    if _quick_check("resolution")(instance):
+        assert errors == []
+
+
+# --- the citation finder's map back to markup -----------------------------------------------------------
+
+
+def _reference_span(source: str, start: int, end: int) -> tuple[int, int]:
+    """Per character, as the finder mapped spans before it kept runs."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for token in markup.tokenize(source):
+        if token.kind != "text":
+            continue
+        if len(token.value) == token.end - token.start:
+            starts.extend(range(token.start, token.end))
+            ends.extend(range(token.start + 1, token.end + 1))
+        else:
+            starts.append(token.start)
+            ends.append(token.end)
+    return starts[start], ends[end - 1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(markup_text, st.data())
+def test_plain_text_map_matches_the_per_character_map(source: str, data: st.DataObject) -> None:
+    plain = finder_module._Plain.of(source)
+    assert plain.text == markup.to_plain(source)
+    if not plain.text:
+        return
+    start = data.draw(st.integers(0, len(plain.text) - 1))
+    end = data.draw(st.integers(start + 1, len(plain.text)))
+    assert (plain._start(start), plain._end(end - 1)) == _reference_span(source, start, end)
+
+
+def test_grammar_follows_the_bodies_it_is_given() -> None:
+    from site_factory import load_bodies, load_instruments
+
+    bodies, instruments = load_bodies(), load_instruments()
+    text = "Recalling Crime Commission resolution 21/1"
+    assert find_citations(text, issuing_body="cop", bodies=bodies, instruments=instruments) == []
+    ccpcj = bodies["ccpcj"]
+    bodies["ccpcj"] = Body(**{**ccpcj.__dict__, "names": (*ccpcj.names, "Crime Commission")})
+    [found] = find_citations(text, issuing_body="cop", bodies=bodies, instruments=instruments)
+    assert found.target.body == "ccpcj"  # type: ignore[union-attr]
+
+
+# --- rendering -------------------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(markup_text)
+def test_emphasis_only_rendering_matches_the_general_renderer(source: str) -> None:
+    def notes(mark: str) -> Any:
+        from generator.render.text import FootnoteRef
+
+        return FootnoteRef(href=f"#fn-{mark}", id=f"fnref-{mark}", label=f"Footnote {mark}")
+
+    # An empty highlight sends the text down the general path and marks nothing.
+    for footnotes in (None, notes):
+        assert render_text(source, footnotes=footnotes) == render_text(
+            source, footnotes=footnotes, highlights=[(0, 0)]
+        )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(max_size=80),
+    st.one_of(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=1500),
+        # What the fast emitter takes: printable text of the Basic Multilingual Plane, long lines too.
+        st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x2027), max_size=1500),
+    ),
+)
+def test_front_matter_is_what_pyyaml_writes(title: str, description: str) -> None:
+    fast = pages.front_matter(title, description=description, hide=["toc"], search={"exclude": True})
+    meta = {
+        "title": html.escape(title, quote=True),
+        "description": html.escape(description, quote=True),
+        "hide": ["toc"],
+        "search": {"exclude": True},
+    }
+    if not description:
+        del meta["description"]
+    slow = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
+    assert fast == "---\n" + slow + "---\n\n"
+
+
+# --- forked processes ------------------------------------------------------------------------------------
+
+
+def test_map_in_order_keeps_order_in_any_number_of_processes() -> None:
+    items = list(range(37))
+    assert parallel.map_in_order(lambda x: x * x, items, processes=2) == [x * x for x in items]
+    assert parallel.map_in_order(lambda x: x * x, items, processes=1) == [x * x for x in items]
+
+
+def test_workers_stay_in_process_for_small_jobs_and_when_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    monkeypatch.delenv("ATLAS_WORKERS", raising=False)
+    assert parallel.workers(parallel.MIN_ITEMS - 1) == 1
+    monkeypatch.setenv("ATLAS_WORKERS", "1")
+    assert parallel.workers(10_000) == 1
+    monkeypatch.setenv("ATLAS_WORKERS", "2")
+    assert parallel.workers(3) == 2
+    # A process running threads (`mkdocs serve`, a test session's servers) does not fork.
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 3)
+    assert parallel.workers(10_000) == 1
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_a_forked_build_writes_the_same_bytes_and_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The test session may run servers in threads; this test forks anyway (its children run only
+    # the generator's own code).
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus, ignore=shutil.ignore_patterns("raw"))
+    # One broken file, so that the reports have something to order.
+    broken = corpus / "resolutions" / "cop-res-5-1.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("kind: resolution", "kind: resolutions"))
+    runs = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv("ATLAS_WORKERS", workers)
+        finder = MemoFinder()
+        loaded, report = load_checked_corpus(corpus, finder)
+        runs[workers] = (loaded, [d.format() for d in report], finder.cache)
+    assert runs["1"] == runs["2"]
+    broken.write_text(broken.read_text(encoding="utf-8").replace("kind: resolutions", "kind: resolution"))
+    sites = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv("ATLAS_WORKERS", workers)
+        assert parallel.workers(1000) == int(workers)  # the forked path really runs
+        out = tmp_path / f"docs-{workers}"
+        result = generate(corpus, out, pages_dir=ROOT / "pages")
+        assert result.report.ok
+        sites[workers] = _tree(out)
+    assert sites["1"] == sites["2"]
+
+
+def test_a_rebuild_in_process_rereads_only_the_edited_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import check
+    from generator.citations import find as find_module
+    from generator.schema import load
+
+    monkeypatch.setenv("ATLAS_WORKERS", "1")  # as under `serve`, which runs threads
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus, ignore=shutil.ignore_patterns("raw"))
+    assert generate(corpus, tmp_path / "docs", pages_dir=ROOT / "pages").report.ok
+
+    edited = corpus / "resolutions" / "cop-res-5-1.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("*Urges* ", "*Urges strongly* ", 1))
+    loads: list[Path] = []
+    finds: list[str] = []
+    real_load, real_find = load.load_resolution, find_module.find_citations
+    monkeypatch.setattr(load, "load_resolution", lambda path: loads.append(path) or real_load(path))
+    monkeypatch.setattr(
+        check, "find_citations", lambda text, **kw: finds.append(text) or real_find(text, **kw)
+    )
+    again = generate(corpus, tmp_path / "docs", pages_dir=ROOT / "pages")
+    assert again.report.ok
+    assert loads == [edited]
+    assert finds and all("Urges strongly" in t for t in finds)
+    assert [p for p in again.stats.written if p.startswith("resolutions/")] == ["resolutions/cop-res-5-1.md"]
+
+    # The same bytes as a build that remembers nothing.
+    monkeypatch.setattr(load, "_remembered", {})
+    monkeypatch.setattr(check, "_last_reading", None)
+    fresh = generate(corpus, tmp_path / "fresh", pages_dir=ROOT / "pages")
+    assert _tree(tmp_path / "fresh") == _tree(tmp_path / "docs")
+    assert [d.format() for d in fresh.report] == [d.format() for d in again.report]

@@ -1,0 +1,176 @@
+"""Search through Material's own search box, answered by the atlas' worker, in headless Chromium.
+
+The browser is the session's one Chromium (tests/browser_support.py, through tests/conftest.py),
+skipped only when there is no Chromium and CI is not ``true``. The real corpus is built twice:
+as the hosted site (directory URLs), served on loopback, and as the offline bundle's build
+(``ATLAS_OFFLINE=true``, ``page.html`` URLs), opened from ``file://``, where the worker runs
+inside the iframe-worker shim and loads the index through ``<script>`` tags. A query typed into
+the header box must show results, the right one first. The worker's tokenizer and highlighter
+are also called directly, against the Python side's.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from generator import search_index as si
+from generator.mkdocs_adapter import build_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.site]
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKER = ROOT / "overrides" / "assets" / "javascripts" / "atlas-search.js"
+
+
+@contextmanager
+def _environ(**values: str | None) -> Iterator[None]:
+    saved = {k: os.environ.get(k) for k in values}
+    try:
+        for k, v in values.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _build(root: Path, *, offline: bool) -> Path:
+    site = root / "site"
+    with _environ(ATLAS_OFFLINE="true" if offline else None, SITE_URL=None):
+        status = build_site(
+            ROOT / "mkdocs.yml",
+            strict=True,
+            site_dir=site,
+            docs_dir=root / "docs",
+            use_directory_urls=False if offline else None,
+            configure_logging=False,
+        )
+    assert status == 0, "mkdocs build --strict failed; see the captured log"
+    return site
+
+
+@pytest.fixture(scope="module")
+def search_online(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = _build(tmp_path_factory.mktemp("search-online"), offline=False)
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def search_offline(tmp_path_factory: pytest.TempPathFactory) -> str:
+    site = _build(tmp_path_factory.mktemp("search-offline"), offline=True)
+    assert (site / "search" / "search_index.js").exists(), "the offline plugin did not run"
+    return site.as_uri() + "/"
+
+
+def _search(browser: Browser, url: str, query: str) -> list[tuple[str, str]]:
+    """Open ``url``, type ``query`` into the header's search box; (link, text) of each result shown."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(url)
+        box = page.locator(".md-search__input")
+        box.click()
+        box.press_sequentially(query)
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        items = page.locator(".md-search-result__item").all()
+        found = [(i.locator("a").first.get_attribute("href") or "", i.inner_text()) for i in items]
+        assert not errors, errors
+        return found
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "first", "somewhere"),
+    [
+        ("", "extradition", "convention/article-16/", "resolutions/cop-10-draft-italy/"),
+        ("resolutions/cop-res-5-1/", "extrad", "convention/article-16/", "resolutions/cop-res-5-1/"),
+        ("", "55/25", "cited/ga-res-55-25/", "resolutions/cop-10-draft-italy/"),
+        ("convention/", "about", "about/", None),
+    ],
+)
+def test_a_query_typed_online_shows_results_best_first(
+    browser: Browser, search_online: str, start: str, query: str, first: str, somewhere: str | None
+) -> None:
+    results = _search(browser, search_online + start, query)
+    links = [link.split("?")[0] for link, _ in results]
+    assert links[0] == search_online + first
+    if somewhere:
+        assert search_online + somewhere in links
+
+
+def test_a_paragraph_is_a_result_and_its_words_are_marked(browser: Browser, search_online: str) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(search_online)
+        box = page.locator(".md-search__input")
+        box.click()
+        box.press_sequentially("extradition")
+        section = page.locator('.md-search-result__item a[href*="cop-10-draft-italy/"][href*="#op-2"]')
+        section.first.wait_for(timeout=10_000)
+        assert "Operative paragraph 2" in section.first.inner_text()
+        assert section.first.locator("mark").first.inner_text().lower() == "extradition"
+        # Material's highlight feature carries the query to the page.
+        assert "h=extradition" in (section.first.get_attribute("href") or "")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "first"),
+    [
+        ("index.html", "extradition", "convention/article-16.html"),
+        ("resolutions/cop-res-5-1.html", "mutual legal assistance", "convention/article-18.html"),
+    ],
+)
+def test_a_query_typed_from_file_shows_results(
+    browser: Browser, search_offline: str, start: str, query: str, first: str
+) -> None:
+    results = _search(browser, search_offline + start, query)
+    assert results[0][0].split("?")[0] == search_offline + first
+
+
+def test_worker_tokens_and_highlights_match_the_index(browser: Browser) -> None:
+    page = browser.new_page()
+    try:
+        page.set_content("<html><body></body></html>")
+        page.add_script_tag(content=WORKER.read_text(encoding="utf-8"))
+        samples = [
+            "Article 16. Extradition",
+            "General Assembly resolution 55/25 and CTOC/COP/2020/1",
+            "Protección de los Niños, anti-corruption, snake_case",
+            "Mutual legal assistance: article 18, paragraph 2 (c)",
+        ]
+        assert page.evaluate("texts => texts.map(tokens)", samples) == [si.tokens(t) for t in samples]
+        marked = page.evaluate(
+            "() => highlight('<script>alert(1)</script> Extradition & more', ['extradition'], false)"
+        )
+        assert marked == "&lt;script&gt;alert(1)&lt;/script&gt; <mark>Extradition</mark> &amp; more"
+    finally:
+        page.close()
