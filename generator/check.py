@@ -64,12 +64,12 @@ from typing import Any
 
 from generator import parallel
 from generator.citations import find_citations, speaking_body
-from generator.diagnostics import Diagnostic, Report, Severity, did_you_mean
+from generator.diagnostics import Diagnostic, Report, did_you_mean
 from generator.ids import ArticleRef, DocumentRef
 from generator.markup import to_plain
 from generator.model import Body, Citation, Corpus, Instrument, Resolution
 from generator.progress import Progress, ignore
-from generator.schema.load import load_corpus
+from generator.schema.load import diagnostic_at, load_corpus
 from generator.schema.rules import located_paragraphs
 
 # The citation finder's signature; a parameter so tests (and other finders) can be passed in.
@@ -219,7 +219,7 @@ def _check_place(
         )
     except Exception as error:  # a crash on one paragraph must not hide the rest of the report
         return [
-            _at(
+            diagnostic_at(
                 res,
                 place.key,
                 "citation-finder-failed",
@@ -250,7 +250,7 @@ def _check_article(
         close = did_you_mean(target.instrument, instruments)
         listing = "the instruments are: " + ", ".join(instruments)
         return [
-            _at(
+            diagnostic_at(
                 res,
                 place.key,
                 "unknown-instrument",
@@ -264,7 +264,7 @@ def _check_article(
     numbers = [a.number for a in instrument.articles]
     span = f"articles {min(numbers)}–{max(numbers)}" if numbers else "no articles"
     return [
-        _at(
+        diagnostic_at(
             res,
             place.key,
             "unknown-article",
@@ -289,7 +289,7 @@ def _check_document(
         close = did_you_mean(target.body, bodies)
         listing = "add the body to corpus/bodies.yaml with the names texts use for it"
         out.append(
-            _at(
+            diagnostic_at(
                 res,
                 place.key,
                 "unknown-cited-body",
@@ -299,7 +299,7 @@ def _check_document(
         )
     if not target.resolvable:
         out.append(
-            _at(
+            diagnostic_at(
                 res,
                 place.key,
                 "unresolvable-citation",
@@ -310,18 +310,3 @@ def _check_document(
             )
         )
     return out
-
-
-def _at(
-    res: Resolution, key: str, code: str, message: str, hint: str, severity: Severity = "error"
-) -> Diagnostic:
-    origin = res.origin
-    return Diagnostic(
-        origin.path if origin else f"<{res.id}>",
-        origin.line_of(key) if origin else None,
-        origin.column_of(key) if origin else None,
-        code,
-        message,
-        hint,
-        severity,
-    )

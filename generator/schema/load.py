@@ -172,7 +172,7 @@ def _unique_ids(resolutions: list[Resolution], report: Report) -> list[Resolutio
         if resolution.id in first:
             other = first[resolution.id].origin
             report.add(
-                _at(
+                diagnostic_at(
                     resolution,
                     "id",
                     "duplicate-id",
@@ -191,7 +191,7 @@ def _check_bodies(res: Resolution, bodies: dict[str, Body]) -> list[Diagnostic]:
     if res.body not in bodies:
         close = did_you_mean(res.body, bodies)
         out.append(
-            _at(
+            diagnostic_at(
                 res,
                 "body",
                 "unknown-body",
@@ -202,7 +202,7 @@ def _check_bodies(res: Resolution, bodies: dict[str, Body]) -> list[Diagnostic]:
     if res.recommended_to is not None and res.recommended_to not in bodies:
         close = did_you_mean(res.recommended_to, bodies)
         out.append(
-            _at(
+            diagnostic_at(
                 res,
                 "recommended_to",
                 "unknown-recommended-to",
@@ -213,7 +213,10 @@ def _check_bodies(res: Resolution, bodies: dict[str, Body]) -> list[Diagnostic]:
     return out
 
 
-def _at(res: Resolution, key: str, code: str, message: str, hint: str) -> Diagnostic:
+def diagnostic_at(
+    res: Resolution, key: str, code: str, message: str, hint: str, severity: Severity = "error"
+) -> Diagnostic:
+    """A diagnostic placed at the YAML line and column of ``key`` in the file ``res`` was read from."""
     origin = res.origin
     return Diagnostic(
         origin.path if origin else f"<{res.id}>",
@@ -222,6 +225,7 @@ def _at(res: Resolution, key: str, code: str, message: str, hint: str) -> Diagno
         code,
         message,
         hint,
+        severity,
     )
 
 
@@ -262,7 +266,7 @@ def load_resolution(path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
     _add_element_positions(resolution, lines, columns)
     if resolution.id != path.stem:
         diagnostics.append(
-            _at(
+            diagnostic_at(
                 resolution,
                 "id",
                 "id-mismatch",
