@@ -30,6 +30,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from generator.progress import quiet
 
     paths = [Path(p) for p in args.raw]
+    # "-": a text pasted on standard input, read as bytes so that its encoding is detected too.
+    stdin = sys.stdin.buffer.read() if "-" in args.raw else None
     # A bar on a terminal for a batch of files; nothing in CI logs or pipes. Lines printed while
     # it runs go above it.
     with tqdm(paths, desc="import", unit="file", disable=quiet() or len(paths) < 2, leave=False) as shown:
@@ -39,6 +41,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             force=args.force,
             dry_run=args.dry_run,
             echo=print if shown.disable else tqdm.write,
+            keep_partial=args.keep_partial,
+            stdin=stdin,
         )
     _print_report(report)
     return 0 if report.ok else 1
@@ -169,10 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("import", help="import raw UN texts into YAML resolutions")
-    p.add_argument("raw", nargs="+", help="raw text files, e.g. corpus/raw/000_a0a79015d9b2e08c.txt")
+    p.add_argument("raw", nargs="+",
+                   help="raw text files, e.g. corpus/raw/000_a0a79015d9b2e08c.txt; - reads standard input")
     p.add_argument("--out", default="corpus/resolutions", help="directory of resolution YAML files")
     p.add_argument("--force", action="store_true", help="overwrite fields curated by hand")
     p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    p.add_argument("--keep-partial", action="store_true",
+                   help="write a text read with errors too (by default it is not written)")
 
     p = sub.add_parser("check", help="validate the whole corpus and list every problem")
     p.add_argument("corpus", nargs="?", default="corpus", help="corpus directory (default: corpus)")

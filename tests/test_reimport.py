@@ -275,12 +275,13 @@ def test_a_missing_raw_file_is_an_error_and_the_others_are_imported(workdir: Pat
     ]
 
 
-def test_invalid_utf8_is_replaced_with_a_warning(workdir: Path) -> None:
+def test_damaged_utf8_is_an_error_and_nothing_is_written(workdir: Path) -> None:
+    # Issue 8: never import damaged text with exit 0 (it used to be replaced by U+FFFD, with a warning).
     raw = Path("corpus/raw") / SEED_004
     raw.write_bytes(raw.read_bytes().replace(b"Reaffirming", b"Reaffirm\xffing", 1))
     report, _ = run(SEED_004)
-    assert [(d.code, d.severity, d.line) for d in report if d.code == "IMP000"] == [("IMP000", "warning", 13)]
-    assert "\ufffd" in load("cop-res-5-1.yaml")["preamble"][2]["text"]
+    assert [(d.code, d.severity, d.line) for d in report if d.code == "IMP000"] == [("IMP000", "error", 13)]
+    assert not out("cop-res-5-1.yaml").exists()
 
 
 def test_an_unreadable_existing_file_is_not_overwritten_without_force(workdir: Path) -> None:
@@ -296,12 +297,17 @@ def test_an_unreadable_existing_file_is_not_overwritten_without_force(workdir: P
     assert load("cop-res-5-1.yaml")["id"] == "cop-res-5-1"
 
 
-def test_import_errors_in_the_raw_text_are_reported_and_the_file_still_written(workdir: Path) -> None:
+def test_import_errors_in_the_raw_text_are_reported_and_nothing_written(workdir: Path) -> None:
+    # Issue 8: a text read with errors is not written, unless --keep-partial.
     (Path("corpus/raw") / "bad.txt").write_text("Distr.: Limited\n\nThe Assembly of Nobody,\n\n1. Decides.\n")
     report, echoed = run("bad.txt")
     assert {d.code for d in report.errors} == {"IMP001", "IMP004"}
     assert all(d.path == "corpus/raw/bad.txt" for d in report.errors)
-    assert echoed[0].startswith(
+    assert echoed == ["not written: corpus/raw/bad.txt (2 error(s); --keep-partial writes what was read)"]
+    assert not Path("corpus/resolutions").exists()
+    report = import_files([Path("corpus/raw/bad.txt")], Path("corpus/resolutions"), keep_partial=True,
+                          echo=echoed.append)
+    assert echoed[-1].startswith(
         "created corpus/resolutions/assembly-of-nobody-draft.yaml (0 preambular, 1 operative"
     )
 

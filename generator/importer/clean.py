@@ -15,9 +15,11 @@ Both formats go through the same steps, because real files mix them:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from generator.importer.inline import GluedMarks, normalise_chars, superscript_to_digits, to_markup
+from generator.importer.layout import Normalised, split_lines
 from generator.markup import to_plain
 
 _SEPARATOR = re.compile(r"^(?:_{5,}|-{3,}|\*{3,}|—{2,})$")
@@ -48,6 +50,7 @@ _OPEN_ENDINGS = frozenset((
     "including",
 ))
 _TERMINAL = ",;:.!?"
+_MAX_HEADING_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,11 @@ class _RawFootnote:
 class _Splitter:
     """Walks the lines once, sorting them into blocks and footnotes (steps 1 and 2)."""
 
-    def __init__(self) -> None:
+    def __init__(self, breaks: Callable[[str, str], bool] | None = None) -> None:
+        # Text without blank lines (layout.py): whether a paragraph ends between two raw lines.
+        self.breaks = breaks
+        self.last_raw = ""
+        self.heading_open = False  # a "#### **…" heading whose closing ** is on a later line
         self.blocks: list[_RawBlock] = []
         self.footnotes: list[_RawFootnote] = []
         self.block: _RawBlock | None = None
@@ -109,22 +116,38 @@ class _Splitter:
         if self.block is not None:
             self.blocks.append(self.block)
             self.block = None
+        self.heading_open = False
 
     def end_footnote(self) -> None:
         self.footnote = None
 
-    def feed(self, number: int, raw_line: str) -> None:
+    def feed(self, number: int, raw_line: str, page_break: bool = False) -> None:
         line = normalise_chars(raw_line).strip()
+        if page_break:
+            self.footnotes_seen = True  # a page ended here: evidence for rejoining (step 4)
         if not line:
             self.end_block()
             self.end_footnote()
+            return
+        if self.heading_open and self.block is not None:
+            # "#### **Draft resolution submitted by …" wrapped: the heading goes on to its closing **.
+            self.block.lines.append(line)
+            stars = sum(part.count("**") for part in self.block.lines)
+            self.heading_open = stars % 2 == 1 and len(self.block.lines) < _MAX_HEADING_LINES
+            if not self.heading_open:
+                self.end_block()
             return
         if _SEPARATOR.match(line):
             self.end_block()
             self.end_footnote()
             self.in_foot = True
             return
-        if (self.block is None or self.in_foot) and self._footnote_start(number, line):
+        paragraph_ends = self.block is not None and self.breaks is not None and self.breaks(
+            self.last_raw, raw_line
+        )
+        self.last_raw = raw_line
+        starts = self.block is None or self.in_foot or paragraph_ends
+        if starts and self._footnote_start(number, line):
             return
         if self.footnote is not None and _footnote_continues(self.footnote, line):
             self.footnote.lines.append(line)
@@ -134,7 +157,12 @@ class _Splitter:
         if heading := _HEADING.match(line):
             self.end_block()
             self.blocks.append(self._new(number, [heading["text"]], len(heading["hashes"])))
+            self.heading_open = heading["text"].count("**") % 2 == 1
+            if self.heading_open:
+                self.block = self.blocks.pop()
             return
+        if paragraph_ends:
+            self.end_block()
         if self.block is None:
             self.block = self._new(number, [line], None)
         else:
@@ -190,13 +218,14 @@ def _join_lines(lines: list[str]) -> str:
     return text
 
 
-def clean(raw: str) -> Cleaned:
-    splitter = _Splitter()
-    # splitlines: also the form feeds of PDF page breaks and the Unicode line separators.
-    lines = raw.splitlines()
-    for number, line in enumerate(lines, start=1):
-        splitter.feed(number, line)
+def clean(raw: str | Normalised) -> Cleaned:
+    """Clean a raw text (read as blank-separated) or the lines the layout stage normalised."""
+    normalised = raw if isinstance(raw, Normalised) else Normalised("blank-separated", split_lines(raw), 80)
+    splitter = _Splitter(normalised.breaks())
+    for line in normalised.lines:
+        splitter.feed(line.number, line.text, line.page_break)
     splitter.end_block()
+    raw = "\n".join(line.text for line in normalised.lines)
 
     footnotes = tuple(
         FootnoteText(f.mark, to_markup(_join_lines(f.lines)), f.line) for f in splitter.footnotes

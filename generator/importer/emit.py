@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, Report
+from generator.importer.decode import decode
 from generator.importer.merge import MISSING, FieldChange, fingerprints, merge
 from generator.importer.pipeline import import_text
 from generator.model import Annex, Footnote, Paragraph, Resolution
@@ -254,21 +255,28 @@ def _write(path: Path, text: str) -> None:
         raise
 
 
-def _read_raw(path: Path, report: Report) -> str | None:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        report.add(Diagnostic(str(path), None, None, "IMP000", f"cannot read the raw file: {error.strerror}",
-                              "check the path; raw texts live in corpus/raw/"))
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        report.add(Diagnostic(str(path), line, None, "IMP000", "the raw file is not valid UTF-8; "
-                              "invalid bytes were replaced by \ufffd",
-                              "convert the file to UTF-8 and re-import", "warning"))
-        return data.decode("utf-8-sig", errors="replace")
+STDIN = Path("-")
+
+
+def _read_raw(path: Path, report: Report, stdin: bytes | None) -> str | None:
+    """The raw text, decoded (decode.py); None, with the reason reported, when there is none."""
+    if path == STDIN:
+        data = stdin or b""
+    else:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            report.add(Diagnostic(str(path), None, None, "IMP000",
+                                  f"cannot read the raw file: {error.strerror}",
+                                  "check the path; raw texts live in corpus/raw/"))
+            return None
+    decoded = decode(data, _display(path))
+    report.extend(decoded.diagnostics)
+    return decoded.text
+
+
+def _display(path: Path) -> str:
+    return "<stdin>" if path == STDIN else str(path)
 
 
 @dataclass
@@ -279,18 +287,27 @@ class _Run:
     echo: Callable[[str], None]
     report: Report
     existing: _Existing
+    keep_partial: bool = False
+    stdin: bytes | None = None
     claimed: set[Path] = field(default_factory=set)
 
     def import_one(self, path: Path) -> None:
-        text = _read_raw(path, self.report)
+        text = _read_raw(path, self.report, self.stdin)
         if text is None:
             return
-        source = source_name(path)
-        resolution, diagnostics = import_text(text, source)
+        # Text pasted on standard input has no file to name: no `source`, found again by its id.
+        source = None if path == STDIN else source_name(path)
+        resolution, diagnostics = import_text(text, source or "<stdin>")
         self.report.extend(diagnostics)
         imported = resolution_to_plain(resolution)
+        imported["source"] = source
+        errors = sum(d.severity == "error" for d in diagnostics)
+        if errors and not self.keep_partial:
+            self.echo(f"not written: {_display(path)} ({errors} error(s); "
+                      "--keep-partial writes what was read)")
+            return
 
-        target = self.existing.by_source.get(_normalise(source))
+        target = self.existing.by_source.get(_normalise(source)) if source else self.by_id(resolution.id)
         if target is None:
             target = self.new_target(resolution.id)
             imported["id"] = target.stem
@@ -307,6 +324,10 @@ class _Run:
             self.create(target, imported)
         else:
             self.update(target, current, imported, source)
+
+    def by_id(self, resolution_id: str) -> Path | None:
+        path = self.out_dir / f"{resolution_id}.yaml"
+        return path if path in self.existing.data and path not in self.claimed else None
 
     def new_target(self, resolution_id: str) -> Path:
         """``<id>.yaml``, or ``<id>-2.yaml``… when another raw text already has that id."""
@@ -327,7 +348,10 @@ class _Run:
         _write(target, text)
         self.echo(f"created {target} ({_summary(imported)})")
 
-    def update(self, target: Path, current: dict[str, Any], imported: dict[str, Any], source: str) -> None:
+    def update(
+        self, target: Path, current: dict[str, Any], imported: dict[str, Any], source: str | None
+    ) -> None:
+        source = source or "<stdin>"
         merged = merge(current, imported, force=self.force)
         old_text = target.read_text(encoding="utf-8")
         text = plain_to_yaml(merged.plain, merged.fingerprints)
@@ -383,16 +407,22 @@ def import_files(
     force: bool = False,
     dry_run: bool = False,
     echo: Callable[[str], None] = print,
+    keep_partial: bool = False,
+    stdin: bytes | None = None,
 ) -> Report:
-    """Import raw texts into ``out_dir``; a re-import keeps hand-edited fields unless ``force``."""
+    """Import raw texts into ``out_dir``; a re-import keeps hand-edited fields unless ``force``.
+
+    A text read with errors is not written unless ``keep_partial``. The path ``-`` stands for the
+    bytes given as ``stdin``.
+    """
     report = Report()
-    run = _Run(out_dir, force, dry_run, echo, report, _Existing.scan(out_dir))
+    run = _Run(out_dir, force, dry_run, echo, report, _Existing.scan(out_dir), keep_partial, stdin)
     for path in paths:
         try:
             run.import_one(path)
         except Exception as error:  # a bug must not hide the results of the other files
             report.add(Diagnostic(
-                str(path), None, None, "IMP199",
+                _display(path), None, None, "IMP199",
                 f"internal error while importing: {type(error).__name__}: {error}",
                 "please report this, with the raw file, as a bug of the importer",
             ))

@@ -13,7 +13,8 @@ from typing import Literal
 from generator.importer.vocabulary import load_vocabulary
 from generator.markup import tokenize
 
-Part = Literal["preamble", "operative"]
+# "reported": the past tense of decisions reported in a session's report ("Took note", "Decided").
+Part = Literal["preamble", "operative", "reported"]
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -25,7 +26,7 @@ def _alternatives(words: Iterable[str]) -> str:
 @functools.cache
 def _pattern(part: Part) -> re.Pattern[str]:
     phrases = load_vocabulary().leading_phrases
-    heads = phrases.preamble if part == "preamble" else phrases.operative
+    heads = {"preamble": phrases.preamble, "operative": phrases.operative, "reported": phrases.reported}[part]
     return re.compile(
         rf"""^(?:(?:{_alternatives(phrases.before)})\s+)?       # Also, Further …
              (?:{_alternatives(heads)})                           # the verb: Invites, Noting …

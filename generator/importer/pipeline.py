@@ -18,6 +18,8 @@ IMP009   warning   a heading outside an annex
 IMP010   warning   a lettered paragraph without a parent, or unnumbered operative text
 IMP011   warning   an impossible date
 IMP012   warning   a footnote number used twice
+IMP013   warning   web-page navigation left out (layout.py)
+IMP020   error     nothing read: no paragraph found (says what went to the header)
 =======  ========  ================================================================
 
 ``emit.py`` adds the codes of writing and re-importing (IMP100 and up).
@@ -28,10 +30,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from generator.diagnostics import Diagnostic
-from generator.importer.clean import clean
+from generator.importer.clean import Block, clean
 from generator.importer.footnotes import attach
+from generator.importer.layout import Normalised, normalise
 from generator.importer.metadata import read_header
-from generator.importer.segment import segment
+from generator.importer.segment import Segmented, segment
 from generator.importer.vocabulary import load_bodies
 from generator.model import Body, Resolution
 
@@ -41,7 +44,8 @@ def import_text(
 ) -> tuple[Resolution, list[Diagnostic]]:
     """Read one raw UN text into a resolution; problems are returned as diagnostics, never raised."""
     bodies = load_bodies() if bodies is None else bodies
-    cleaned = clean(text)
+    normalised = normalise(text, source)
+    cleaned = clean(normalised)
     parts = segment(cleaned.blocks, source)
     header = read_header(parts.header, parts.formula, source, bodies)
     footnotes, footnote_diagnostics = attach((*header.elements, *parts.elements), cleaned.footnotes, source)
@@ -68,5 +72,28 @@ def import_text(
         footnotes=footnotes,
         source=source,
     )
-    diagnostics = [*parts.diagnostics, *header.diagnostics, *footnote_diagnostics]
+    diagnostics = [*normalised.diagnostics, *parts.diagnostics, *header.diagnostics, *footnote_diagnostics]
+    if not resolution.preamble and not resolution.operative and not resolution.annexes:
+        diagnostics.append(_unreadable(normalised, cleaned.blocks, parts, source))
     return resolution, sorted(diagnostics, key=lambda d: (d.line or 0, d.code))
+
+
+def _unreadable(
+    normalised: Normalised, blocks: tuple[Block, ...], parts: Segmented, source: str
+) -> Diagnostic:
+    """Why no paragraph was found: what went to the header and where the formula was looked for."""
+    lines = [block.line for block in parts.header]
+    where = f"lines {lines[0]}–{lines[-1]}" if lines else "no line"
+    if parts.formula is not None:
+        found = f"the opening formula at line {parts.formula.line} is followed by no paragraph"
+    else:
+        found = (f"no opening formula (a line \"The <body> …,\" or \"… :\") in lines "
+                 f"{blocks[0].line if blocks else 1}–{blocks[-1].line if blocks else 1}, "
+                 "and no numbered paragraph or leading verb")
+    return Diagnostic(
+        source, parts.formula.line if parts.formula else (lines[0] if lines else 1), None, "IMP020",
+        f"cannot read this text as a resolution or decision: read as {normalised.layout} text, "
+        f"{len(parts.header)} of {len(blocks)} block(s) went to the header ({where}); {found}",
+        "check that the file holds the text of a resolution or decision; nothing is written "
+        "(--keep-partial writes what was read)",
+    )

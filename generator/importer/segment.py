@@ -346,9 +346,6 @@ def segment(blocks: tuple[Block, ...], source: str) -> Segmented:
                  "no opening formula (\"The Conference of the Parties …,\") found",
                  "the body is taken to start at the first paragraph that reads like one")
     seg.body(start)
-    if not seg.preamble and not seg.operative and not seg.annexes:
-        seg.warn(formula.line if formula else 1, "IMP006", "no paragraphs found",
-                 "check that the raw text holds the body of a resolution")
     return Segmented(
         header=header,
         formula=formula,

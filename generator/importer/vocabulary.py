@@ -6,6 +6,7 @@ Both are data: the importer never spells a body's name or a UN verb in Python.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ class LeadingPhrases:
     qualifiers: tuple[str, ...]
     preamble: tuple[str, ...]
     operative: tuple[str, ...]
+    reported: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,10 @@ class Vocabulary:
     leading_phrases: LeadingPhrases
     sponsor_names_with_and: tuple[str, ...]
     italic_titles_in_footnotes: tuple[str, ...]
+    # Layouts (layout.py): whole-line patterns, compiled case-insensitively.
+    web_noise: tuple[re.Pattern[str], ...] = ()
+    running_headers: tuple[re.Pattern[str], ...] = ()
+    own_lines: tuple[re.Pattern[str], ...] = ()
 
 
 def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -53,10 +59,30 @@ def load_vocabulary() -> Vocabulary:
             qualifiers=_strings(phrases, "qualifiers"),
             preamble=_strings(phrases, "preamble"),
             operative=_strings(phrases, "operative"),
+            reported=_strings(phrases, "reported"),
         ),
         sponsor_names_with_and=_strings(data, "sponsor_names_with_and"),
         italic_titles_in_footnotes=_strings(data, "italic_titles_in_footnotes"),
+        web_noise=_patterns(data, "web_noise"),
+        running_headers=_patterns(data, "running_headers"),
+        own_lines=_patterns(data, "own_lines"),
     )
+
+
+def _patterns(data: Mapping[str, Any], key: str) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for pattern in _strings(data, key):
+        try:
+            out.append(re.compile(rf"(?:{pattern})", re.IGNORECASE))
+        except re.error as error:
+            raise ValueError(f"{VOCABULARY_FILE}: '{key}': bad pattern {pattern!r}: {error}") from error
+    return tuple(out)
+
+
+def full_match(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
+    """True when one of ``patterns`` matches the whole of ``line`` (spaces around it ignored)."""
+    text = line.strip()
+    return any(p.fullmatch(text) for p in patterns)
 
 
 def bodies_file() -> Path:

@@ -1,0 +1,213 @@
+"""Stage 0b, layout: recognise how a raw text is laid out and normalise it for the cleaner.
+
+Real UN texts arrive in a few layouts, and the cleaner (clean.py) only needs to know where a paragraph
+may end. This module works that out once per file, from the text itself:
+
+``blank-separated``  Markdown conversions and PDF text with blank lines between paragraphs (the seeds):
+                     a blank line ends a paragraph, nothing else does.
+``web``              text copied from a web page: one paragraph per line, no blank lines.
+``wrapped``          PDF text without blank lines: hard-wrapped lines; a paragraph ends where the next
+                     line opens one (a number, a leading verb, an indentation, a line of its own).
+``flattened``        the whole text in a handful of very long lines (document-sharing copies): cut into
+                     paragraphs at numbers, letters, leading verbs and masthead lines, in sequence.
+
+Before that, in every layout, two kinds of line are left out: the furniture of web pages (navigation,
+language links, "read more", file sizes; reported once, with line numbers) and the running headers and
+footers of PDF pages (job numbers, the document symbol, page numbers), which mark a page break.
+The patterns are data (``web_noise``, ``running_headers``, ``own_lines`` in vocabulary.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from generator.diagnostics import Diagnostic
+from generator.importer.emphasis import leading_phrase
+from generator.importer.vocabulary import full_match, load_vocabulary
+
+Layout = Literal["blank-separated", "web", "wrapped", "flattened"]
+
+# A document symbol on a line of its own, maybe with the page number: "CTOC/COP/2010/17 3", "2 A/RES/65/1".
+_SYMBOL_LINE = re.compile(
+    r"^(?:(?:Page\s+)?\d{1,3}\s+)?(?P<symbol>[A-Z]{1,6}(?:\.\d+)?(?:/[A-Za-z0-9.\-]+){2,})"
+    r"(?:\s+(?:Page\s+)?(?P<page>\d{1,3}))?$"
+)
+_PARAGRAPH_START = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s")
+# A line ending a sentence or clause, maybe followed by a footnote mark and closing quotes.
+_TERMINAL_END = re.compile(r"[,;:.](?:\d{1,3}/?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\*{1,3})?[\"”’)\]]*$")
+_STRONG_END = re.compile(r"[;:.](?:\d{1,3}/?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\*{1,3})?[\"”’)\]]*$")
+_EXPLICIT_FOOTNOTE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹]+|<sup>|\[\d{1,3}\]\s|\d{1,3}/\s|Footnote\s+\d)")
+_FLAT_LENGTH = 1500  # a line this long is a page or a whole text, not a paragraph
+_MAX_FLAT_LINES = 20
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line of the raw file
+    text: str  # as in the raw file, indentation included
+    page_break: bool = False  # a page ended just before this line (a running header was removed)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    layout: Layout
+    lines: tuple[Line, ...]
+    width: int  # the usual length of a full line (wrapped layout)
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def breaks(self) -> Callable[[str, str], bool] | None:
+        """Whether a paragraph ends between two raw lines; None when only blank lines end one."""
+        if self.layout == "web":
+            return _web_break
+        if self.layout == "wrapped":
+            return lambda prev, line: _wrapped_break(prev, line, self.width)
+        return None
+
+
+def normalise(raw: str, source: str) -> Normalised:
+    lines, noise = _drop_noise(list(split_lines(raw)))
+    lines = _drop_running_headers(lines)
+    diagnostics = [_noise_diagnostic(noise, source)] if noise else []
+    layout = detect(lines)
+    return Normalised(layout, tuple(lines), _width(lines), tuple(diagnostics))
+
+
+def split_lines(raw: str) -> tuple[Line, ...]:
+    """Numbered lines; a form feed (a PDF page break) marks the line after it."""
+    out: list[Line] = []
+    page_break = False
+    for number, line in enumerate(raw.splitlines(keepends=True), start=1):
+        text = line.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
+        out.append(Line(number, text, page_break))
+        page_break = line.endswith("\f")
+    return tuple(out)
+
+
+def _drop_noise(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    patterns = load_vocabulary().web_noise
+    kept: list[Line] = []
+    noise: list[Line] = []
+    for line in lines:
+        (noise if line.text.strip() and full_match(patterns, line.text) else kept).append(line)
+    return kept, noise
+
+
+def _noise_diagnostic(noise: list[Line], source: str) -> Diagnostic:
+    sample = "; ".join(repr(line.text.strip()[:40]) for line in noise[:3])
+    more = f" and {len(noise) - 3} more" if len(noise) > 3 else ""
+    return Diagnostic(
+        source, noise[0].number, None, "IMP013",
+        f"left out {len(noise)} line(s) of web-page navigation and links, not part of the text "
+        f"(lines {line_ranges(n.number for n in noise)}): {sample}{more}",
+        "nothing to do if they are site furniture; if one belongs to the text, narrow the pattern in "
+        "web_noise in generator/importer/vocabulary.yaml",
+        "warning",
+    )
+
+
+def line_ranges(numbers: Iterable[int]) -> str:
+    """``1, 2, 3, 7, 9, 10`` → ``1–3, 7, 9–10``."""
+    ranges: list[list[int]] = []
+    for n in sorted(numbers):
+        if ranges and n == ranges[-1][1] + 1:
+            ranges[-1][1] = n
+        else:
+            ranges.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in ranges)
+
+
+def _drop_running_headers(lines: list[Line]) -> list[Line]:
+    """Leave out page headers and footers; the line after one is marked as following a page break.
+
+    The document's own symbol is kept the first time it stands on a line of its own (the masthead) and
+    is a running header after that; with a page number beside it, it is one everywhere.
+    """
+    patterns = load_vocabulary().running_headers
+    kept: list[Line] = []
+    seen_symbols: set[str] = set()
+    pending_break = False
+    for line in lines:
+        text = line.text.strip()
+        header = bool(text) and full_match(patterns, text)
+        # "7  E/CN.15/2012/15." ends with a full stop: a footnote citing a symbol, not a header.
+        if text and not header and not text.endswith(".") and (m := _SYMBOL_LINE.match(text)):
+            header = m["symbol"] in seen_symbols or m["page"] is not None or text != m["symbol"]
+            seen_symbols.add(m["symbol"])
+        if header:
+            pending_break = True
+            continue
+        if pending_break and text:
+            line = replace(line, page_break=True)
+            pending_break = False
+        kept.append(line)
+    return kept
+
+
+def detect(lines: list[Line]) -> Layout:
+    """The layout of a text, from the shape of its lines."""
+    texts = [line.text.strip() for line in lines]
+    filled = [t for t in texts if t]
+    if not filled:
+        return "blank-separated"
+    # Paragraph gaps: a blank line (or several) between two lines of text.
+    gaps = sum(1 for i in range(1, len(texts) - 1) if not texts[i] and texts[i - 1])
+    if gaps * 8 >= len(filled):
+        return "blank-separated"
+    width = _width(lines)
+    full = sum(1 for t in filled if 0.55 * width <= len(t) <= 1.05 * width)
+    return "wrapped" if width <= 140 and full * 2 >= len(filled) else "web"
+
+
+def _width(lines: Iterable[Line]) -> int:
+    lengths = sorted(len(line.text.strip()) for line in lines if len(line.text.strip()) > 20)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 80
+
+
+# --- where a paragraph ends in text without blank lines ------------------------------------------------
+
+
+def own_line(text: str) -> bool:
+    """A masthead, heading or closing line: a block of its own."""
+    return full_match(load_vocabulary().own_lines, text)
+
+
+def opens_paragraph(text: str) -> bool:
+    """The line starts as a paragraph does: a number or letter, or a leading phrase of the UN's."""
+    return bool(
+        _PARAGRAPH_START.match(text)
+        or leading_phrase(text, "preamble")
+        or leading_phrase(text, "operative")
+        or leading_phrase(text, "reported")
+    )
+
+
+def continues(text: str) -> bool:
+    """A line that can only continue the one before: lower case, or punctuation ("," of a formula)."""
+    return text[:1].islower() or (bool(text) and not text.strip(",;:."))
+
+
+def _web_break(prev_raw: str, raw: str) -> bool:
+    return not continues(raw.strip())
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip())
+
+
+def _wrapped_break(prev_raw: str, raw: str, width: int) -> bool:
+    prev, line = prev_raw.strip(), raw.strip()
+    if continues(line):
+        return False
+    if _PARAGRAPH_START.match(line) or _EXPLICIT_FOOTNOTE.match(line) or own_line(line) or own_line(prev):
+        return True
+    ended = bool(_TERMINAL_END.search(prev))
+    if ended and (_indent(raw) > _indent(prev_raw) or opens_paragraph(line)):
+        return True
+    short = len(prev) < 0.85 * width
+    if short and ended:
+        return True  # a paragraph's last line is shorter than a full one
+    # A short unfinished line (a heading or title) followed by a capital.
+    return len(prev) < 0.6 * width and not _STRONG_END.search(prev)

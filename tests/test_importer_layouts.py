@@ -1,0 +1,217 @@
+"""The importer on the layouts real UN texts arrive in (issue 8, section 1): one hand-written fixture per
+layout in tests/fixtures/import/, each with golden YAML in tests/golden/import/, plus encodings, standard
+input and the texts it cannot read.
+
+The fixtures are written for these tests, modelled on how UN documents look; none is copied from one.
+Regenerate the goldens after an intended change with ``UPDATE_GOLDEN=1 .venv/bin/python -m pytest
+tests/test_importer_layouts.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.diagnostics import Diagnostic
+from generator.importer.decode import decode
+from generator.importer.emit import import_files, import_text, resolution_to_yaml
+from generator.importer.layout import detect, normalise, split_lines
+from generator.model import Resolution
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE / "fixtures" / "import"
+GOLDEN = HERE / "golden" / "import"
+
+
+def _import(stem: str) -> tuple[list[Resolution], list[Diagnostic]]:
+    source = f"tests/fixtures/import/{stem}.txt"
+    resolution, diagnostics = import_text((FIXTURES / f"{stem}.txt").read_text(encoding="utf-8"), source)
+    return [resolution], diagnostics
+
+
+def _golden_text(resolutions: list[Resolution]) -> str:
+    return "---\n".join(resolution_to_yaml(r) for r in resolutions)
+
+
+# stem → layout detected, and the diagnostics its import reports (code → count).
+FIXTURE_CASES = {
+    "web_cop_draft": ("web", {"IMP013": 1}),
+}
+
+
+def test_every_fixture_has_a_case() -> None:
+    assert sorted(p.stem for p in FIXTURES.glob("*.txt")) == sorted(FIXTURE_CASES)
+
+
+@pytest.mark.parametrize("stem", sorted(FIXTURE_CASES))
+def test_fixture_matches_golden_yaml(stem: str) -> None:
+    text = _golden_text(_import(stem)[0])
+    golden = GOLDEN / f"{stem}.yaml"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden}: run UPDATE_GOLDEN=1 .venv/bin/python -m pytest"
+    assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("stem", sorted(FIXTURE_CASES))
+def test_fixture_layout_and_diagnostics(stem: str) -> None:
+    layout, expected = FIXTURE_CASES[stem]
+    raw = (FIXTURES / f"{stem}.txt").read_text(encoding="utf-8")
+    assert normalise(raw, "x").layout == layout
+    _, diagnostics = _import(stem)
+    assert Counter(d.code for d in diagnostics) == Counter(expected), [d.format() for d in diagnostics]
+    assert all(d.hint for d in diagnostics)
+
+
+@pytest.mark.parametrize("stem", sorted(FIXTURE_CASES))
+def test_fixture_yaml_reads_back(stem: str) -> None:
+    for resolution in _import(stem)[0]:
+        data = yaml.safe_load(resolution_to_yaml(resolution))
+        assert data["id"] == resolution.id
+
+
+# --- web copy -------------------------------------------------------------------------------------
+
+
+def test_web_noise_is_left_out_and_reported_once_with_its_lines() -> None:
+    (resolution,), diagnostics = _import("web_cop_draft")
+    (noise,) = [d for d in diagnostics if d.code == "IMP013"]
+    assert noise.severity == "warning" and noise.line == 1
+    assert "10 line(s)" in noise.message and "(lines 1–4, 15, 24–28)" in noise.message
+    everything = " ".join([resolution.title, *(p.text for p in resolution.paragraphs())])
+    for word in ("Skip", "Home >", "PDF", "Read more", "Privacy", "©", "Español"):
+        assert word not in everything
+    assert resolution.operative[-1].text.endswith("implementation of the present resolution.")
+
+
+# --- encodings ------------------------------------------------------------------------------------
+
+_SAMPLE = "web_cop_draft"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "named"),
+    [
+        ("utf-8-sig", "UTF-8 with a byte-order mark"),
+        ("utf-16", "UTF-16"),  # Python writes the BOM of the machine's byte order
+        ("utf-16-be", "UTF-16"),  # with its BOM written by hand below
+        ("cp1252", "Windows-1252 (cp1252)"),
+        ("latin-1", "Windows-1252 (cp1252)"),  # Latin-1 bytes of this text read the same as cp1252
+    ],
+)
+def test_encodings_are_detected_converted_and_named_once(encoding: str, named: str) -> None:
+    text = (FIXTURES / f"{_SAMPLE}.txt").read_text(encoding="utf-8")
+    if encoding == "latin-1":
+        text = text.replace("–", "-").replace("العربية | 中文 | ", "").replace("Русский | ", "")
+    elif encoding == "cp1252":
+        text = text.replace("العربية | 中文 | ", "").replace("Русский | ", "")
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    decoded = decode(data, "raw.txt")
+    assert decoded.text == text
+    (warning,) = decoded.diagnostics
+    assert (warning.code, warning.severity) == ("IMP000", "warning")
+    assert named in warning.message
+
+
+def test_plain_utf8_is_read_without_a_word() -> None:
+    decoded = decode("Recalling “its” resolution – 10/2,".encode(), "raw.txt")
+    assert (decoded.encoding, decoded.diagnostics) == ("utf-8", ())
+
+
+def test_cp1252_file_imports_exactly_as_its_utf8_original(tmp_path: Path) -> None:
+    text = (FIXTURES / f"{_SAMPLE}.txt").read_text(encoding="utf-8")
+    text = text.replace("العربية | 中文 | ", "").replace("Русский | ", "")
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "a.txt").write_bytes(text.encode("utf-8"))
+    (tmp_path / "raw" / "b.txt").write_bytes(text.encode("cp1252"))
+    report = import_files([tmp_path / "raw" / "a.txt"], tmp_path / "a", echo=lambda _: None)
+    report_b = import_files([tmp_path / "raw" / "b.txt"], tmp_path / "b", echo=lambda _: None)
+    assert report.ok and report_b.ok
+    (a,) = (tmp_path / "a").glob("*.yaml")
+    (b,) = (tmp_path / "b").glob("*.yaml")
+    strip = lambda t: [line for line in t.splitlines() if not line.startswith(("source:", "    source:"))]  # noqa: E731
+    assert strip(a.read_text(encoding="utf-8")) == strip(b.read_text(encoding="utf-8"))
+    assert [d.code for d in report_b] == ["IMP000", "IMP013"]
+
+
+def test_a_binary_file_is_an_error_and_nothing_is_written(tmp_path: Path) -> None:
+    raw = tmp_path / "scan.pdf"
+    raw.write_bytes(b"%PDF-1.7\n\x00\x01\x02\xff\xfe binary")
+    echoed: list[str] = []
+    report = import_files([raw], tmp_path / "out", echo=echoed.append)
+    (error,) = report.errors
+    assert error.code == "IMP000" and "cannot be read as text" in error.message and error.hint
+    assert echoed == [] and not (tmp_path / "out").exists()
+
+
+# --- texts it cannot read, --keep-partial, standard input -------------------------------------------
+
+_NOT_A_RESOLUTION = (
+    "United Nations Office on Drugs and Crime\nAbout us\nOur work covers drugs, crime and terrorism.\n"
+    "Contact the field offices for more information.\nVienna International Centre\n"
+)
+
+
+def test_a_text_it_cannot_read_exits_non_zero_writes_nothing_and_says_what_it_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("page.txt").write_text(_NOT_A_RESOLUTION, encoding="utf-8")
+    assert main(["import", "page.txt", "--out", "res"]) == 1
+    captured = capsys.readouterr()
+    assert not Path("res").exists()
+    assert "not written: page.txt" in captured.out
+    assert "[IMP020]" in captured.err
+    assert re.search(r"\b2 of 2 block\(s\) went to the header \(lines 1–3\)", captured.err)
+    assert "no opening formula" in captured.err and "in lines 1–3" in captured.err
+    assert "unknown-draft" not in captured.out + captured.err
+
+
+def test_keep_partial_writes_what_was_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("page.txt").write_text(_NOT_A_RESOLUTION, encoding="utf-8")
+    assert main(["import", "page.txt", "--out", "res", "--keep-partial"]) == 1
+    assert len(list(Path("res").glob("*.yaml"))) == 1
+
+
+def test_stdin_is_read_with_dash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    data = (FIXTURES / f"{_SAMPLE}.txt").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["import", "-", "--out", "res"]) == 0
+    assert capsys.readouterr().out.startswith("created res/cop-11-draft-mexico.yaml (3 preambular")
+    written = yaml.safe_load(Path("res/cop-11-draft-mexico.yaml").read_text(encoding="utf-8"))
+    assert written["source"] is None
+    # Pasting it again finds the file by its id and changes nothing.
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["import", "-", "--out", "res"]) == 0
+    assert capsys.readouterr().out.startswith("unchanged res/cop-11-draft-mexico.yaml")
+
+
+# --- layout detection (table) -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "layout"),
+    [
+        ("Title\n\nThe Conference,\n\nRecalling its work,\n\n1. Decides so.\n", "blank-separated"),
+        ("Title\nThe Conference,\n" + "Recalling a long paragraph of text that goes on, " * 4 + "\n" * 1
+         + "1. Decides so, in a paragraph as long as a web paragraph is, " * 3 + "\n", "web"),
+        ("The Conference of the Parties to the United Nations Convention,\n"
+         + "Recalling the important contribution that groups outside the public\n" * 12, "wrapped"),
+        ("", "blank-separated"),
+    ],
+)
+def test_layout_detection(raw: str, layout: str) -> None:
+    assert detect(list(split_lines(raw))) == layout
