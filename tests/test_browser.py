@@ -29,7 +29,7 @@ from browser_support import (
 )
 from playwright.sync_api import Browser, Page, expect
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 
 @pytest.fixture(params=["online", "offline"])
@@ -258,11 +258,48 @@ def screenshots() -> Iterator[Path]:
     yield out
 
 
+# What a reader sees first, without scrolling: the page's heading, whole, and the start of its first
+# paragraph, each really shown at that spot (the element the browser finds there is it, not the
+# sticky header or a drawer over it). Returns what is not, as sentences.
+_ABOVE_THE_FOLD = """() => {
+  const problems = [];
+  const fold = window.innerHeight;
+  const shown = (el, what, whole) => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) { problems.push(`${what} has no size`); return; }
+    if (r.top < 0 || r.top >= fold || (whole && r.bottom > fold)) {
+      problems.push(`${what} stands at ${Math.round(r.top)}-${Math.round(r.bottom)} px, the fold at ${fold}`);
+      return;
+    }
+    if (r.left < 0 || r.right > window.innerWidth + 1) {
+      problems.push(`${what} is cut at the side`);
+      return;
+    }
+    const y = whole ? (r.top + r.bottom) / 2 : Math.min(r.top + 8, (r.top + Math.min(r.bottom, fold)) / 2);
+    const x = Math.min(r.left + 8, (r.left + r.right) / 2);
+    const hit = document.elementFromPoint(x, y);
+    if (!hit || !(el === hit || el.contains(hit))) {
+      const by = hit ? hit.tagName.toLowerCase() + '.' + hit.className : 'nothing';
+      problems.push(`${what} is covered by ${by}`);
+    }
+  };
+  const content = document.querySelector('.md-content article') || document.querySelector('.md-content');
+  if (!content) return ['no .md-content on the page'];
+  const h1 = content.querySelector('h1');
+  if (h1) shown(h1, 'the heading (h1)', true); else problems.push('no h1 heading');
+  const first = [...content.querySelectorAll('p')].find(
+    p => p.innerText.trim().length > 0 && p.getBoundingClientRect().height > 0);
+  if (first) shown(first, 'the first paragraph', false); else problems.push('no paragraph');
+  return problems;
+}"""
+
+
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 def test_screenshots_of_every_template(
     browser: Browser, online: SiteUnderTest, offline: SiteUnderTest, screenshots: Path, width: str
 ) -> None:
-    """Saves test-artifacts/screenshots/<template>-<width>.png; no page scrolls sideways.
+    """Saves test-artifacts/screenshots/<template>-<width>.png; no page scrolls sideways, and each
+    shows its heading and the start of its first paragraph without scrolling.
 
     Also a resolution of the offline bundle (offline-resolution-<width>.png): the same page,
     icons and all, from file://.
@@ -271,7 +308,8 @@ def test_screenshots_of_every_template(
     context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
     try:
         page = context.new_page()
-        overflowing = []
+        overflowing: list[str] = []
+        hidden: list[str] = []
         for name, source in TEMPLATES.items():
             page.goto(online.url(source))
             target = screenshots / f"{name}-{width}.png"
@@ -280,6 +318,7 @@ def test_screenshots_of_every_template(
             assert target.stat().st_size > 5_000, f"{target} is blank"
             if page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1"):
                 overflowing.append(name)
+            hidden.extend(f"{name}: {problem}" for problem in page.evaluate(_ABOVE_THE_FOLD))
         page.goto(online.url("resolutions/cop-res-5-1.md", "op-7"))
         page.screenshot(path=str(screenshots / f"permalink-{width}.png"), animations="disabled")
         page.emulate_media(media="print")
@@ -288,5 +327,6 @@ def test_screenshots_of_every_template(
         page.goto(offline.url("resolutions/cop-10-draft-italy.md"))
         page.screenshot(path=str(screenshots / f"offline-resolution-{width}.png"), animations="disabled")
         assert not overflowing, f"at {viewport['width']} px these pages scroll sideways: {overflowing}"
+        assert not hidden, f"at {viewport['width']} px, not seen without scrolling: {hidden}"
     finally:
         context.close()

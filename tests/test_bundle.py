@@ -40,6 +40,7 @@ def _soup(path: Path) -> BeautifulSoup:
 # --- the zip ------------------------------------------------------------------------------------------
 
 
+@pytest.mark.site
 def test_the_zip_holds_one_folder_with_the_whole_site(offline_bundle: Bundle) -> None:
     assert offline_bundle.path.name == ZIP_NAME == "resolutions-atlas-offline.zip"
     with zipfile.ZipFile(offline_bundle.path) as archive:
@@ -71,6 +72,7 @@ def test_the_zip_holds_one_folder_with_the_whole_site(offline_bundle: Bundle) ->
     assert {i.external_attr >> 16 for i in infos} == {0o100644}
 
 
+@pytest.mark.site
 def test_pages_link_to_page_html_never_to_a_folder(offline_root: Path) -> None:
     # From file:// a link to a folder opens a directory listing, not its index.html.
     soup = _soup(offline_root / "resolutions" / "cop-res-5-1.html")
@@ -80,6 +82,7 @@ def test_pages_link_to_page_html_never_to_a_folder(offline_root: Path) -> None:
     assert all(urlsplit(h).path.endswith(".html") for h in internal), internal
 
 
+@pytest.mark.site
 def test_nothing_in_the_bundle_loads_from_another_host(offline_root: Path) -> None:
     assert remote_references(offline_root) == []
     for page in sorted(offline_root.rglob("*.html")):
@@ -89,6 +92,7 @@ def test_nothing_in_the_bundle_loads_from_another_host(offline_root: Path) -> No
         assert any(s.endswith("assets/vendor/iframe-worker/shim.js") for s in scripts), page
 
 
+@pytest.mark.site
 def test_every_link_and_anchor_in_the_bundle_resolves(offline_root: Path) -> None:
     pages = sorted(offline_root.rglob("*.html"))
     ids = {p: {str(t["id"]) for t in _soup(p).find_all(id=True)} for p in pages}
@@ -191,6 +195,7 @@ def test_remote_references_reads_stylesheets(tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.site
 def test_the_first_page_load_time_is_measured_from_file(offline_bundle: Bundle, browser: Browser) -> None:
     load = measure_bundle(offline_bundle.path, browser=browser, runs=2)
     assert load.milliseconds is not None and 0 < load.milliseconds < 10_000, load
@@ -213,6 +218,7 @@ def test_without_chromium_the_load_time_says_it_was_not_measured(
 # --- the command ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.site
 def test_atlas_bundle_prints_size_pages_and_load_time(
     offline_bundle: Bundle,
     tmp_path: Path,
@@ -233,6 +239,7 @@ def test_atlas_bundle_prints_size_pages_and_load_time(
     assert made.read_bytes() == offline_bundle.path.read_bytes()
 
 
+@pytest.mark.site
 def test_a_broken_corpus_gives_a_diagnostic_and_no_zip(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -249,6 +256,7 @@ def test_a_broken_corpus_gives_a_diagnostic_and_no_zip(
     assert not (tmp_path / "dist").exists()
 
 
+@pytest.mark.site
 def test_the_zip_opens_as_a_folder_with_index_html(offline_bundle: Bundle) -> None:
     data = io.BytesIO(offline_bundle.path.read_bytes())
     with zipfile.ZipFile(data) as archive:

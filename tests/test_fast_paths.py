@@ -273,3 +273,14 @@ def test_a_rebuild_in_process_rereads_only_the_edited_file(
     fresh = generate(corpus, tmp_path / "fresh", pages_dir=ROOT / "pages")
     assert _tree(tmp_path / "fresh") == _tree(tmp_path / "docs")
     assert [d.format() for d in fresh.report] == [d.format() for d in again.report]
+
+
+# --- the quick inner loop ----------------------------------------------------------------------------------
+
+
+def test_a_test_without_the_site_marker_cannot_build_a_site() -> None:
+    """conftest.py holds MkDocs' build back from unmarked tests (this one), fixtures included."""
+    import mkdocs.commands.build
+
+    with pytest.raises(AssertionError, match="no `site` marker"):
+        mkdocs.commands.build.build(None)  # type: ignore[arg-type]  # refused before it reads the config

@@ -23,6 +23,9 @@ from browser_support import bound_server, build, search, serving, watch
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
+# Every test here serves the site built under a sub-path.
+pytestmark = pytest.mark.site
+
 PREFIX = "/atlas/"
 
 
