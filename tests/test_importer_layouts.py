@@ -43,6 +43,7 @@ def _golden_text(resolutions: list[Resolution]) -> str:
 # stem → layout detected, and the diagnostics its import reports (code → count).
 FIXTURE_CASES = {
     "web_cop_draft": ("web", {"IMP013": 1}),
+    "pdf_wrapped_cop": ("wrapped", {}),
 }
 
 
@@ -89,6 +90,46 @@ def test_web_noise_is_left_out_and_reported_once_with_its_lines() -> None:
     for word in ("Skip", "Home >", "PDF", "Read more", "Privacy", "©", "Español"):
         assert word not in everything
     assert resolution.operative[-1].text.endswith("implementation of the present resolution.")
+
+
+# --- PDF text without blank lines -------------------------------------------------------------------
+
+
+def test_wrapped_pdf_text_running_headers_go_and_page_breaks_rejoin() -> None:
+    (r,), _ = _import("pdf_wrapped_cop")
+    assert (r.id, r.symbol, r.title) == (
+        "cop-res-6-3",
+        "CTOC/COP/2012/15",
+        "Strengthening the collection and analysis of information on the smuggling of migrants",
+    )
+    assert [p.id for p in r.preamble] == ["pp-1", "pp-2", "pp-3", "pp-4"]
+    assert [p.number for p in r.operative] == ["1", "2", "3", "4"]
+    everything = " ".join(p.text for p in r.paragraphs())
+    assert "V.12" not in everything and "CTOC/COP/2012/15" not in everything
+    # A page break after a comma, with the page's footnotes and running headers between the halves.
+    assert "rights of smuggled migrants, including the measures required by article 16" in r.operative[1].text
+    assert [(f.mark, f.anchor) for f in r.footnotes] == [("1", "pp-1"), ("2", "op-3")]
+
+
+_TOP = "A title\n\nThe Conference of the Parties,\n\nRecalling its work,\n"
+_END = "\n\n1. Decides so."
+
+
+@pytest.mark.parametrize(
+    ("raw", "joined", "codes"),
+    [
+        pytest.param(_TOP + "\nin particular its decision," + _END, True, ["IMP014"],
+                     id="lower case after a comma, no page break: warned"),
+        pytest.param(_TOP + "\f\nin particular its decision," + _END, True, [], id="after a form feed"),
+        pytest.param(_TOP + "\n3\n\nin particular its decision," + _END, True, [],
+                     id="after a lone page number"),
+        pytest.param(_TOP + "\nRecalling its decision," + _END, False, [], id="a capital: a new paragraph"),
+    ],
+)
+def test_page_break_after_a_comma(raw: str, joined: bool, codes: list[str]) -> None:
+    r, diagnostics = import_text(raw, "x.txt")
+    assert len(r.preamble) == (1 if joined else 2)
+    assert [d.code for d in diagnostics] == codes
 
 
 # --- encodings ------------------------------------------------------------------------------------

@@ -80,6 +80,8 @@ class FootnoteText:
 class Cleaned:
     blocks: tuple[Block, ...]
     footnotes: tuple[FootnoteText, ...]
+    # Lines of blocks joined to the one before after a ",;:" with no page break between (IMP014).
+    joined_without_break: tuple[int, ...] = ()
 
 
 @dataclass
@@ -232,7 +234,8 @@ def clean(raw: str | Normalised) -> Cleaned:
     )
     glued = GluedMarks(pending=_unmarked_numbers(raw, footnotes))
     blocks = [_to_block(b, glued) for b in splitter.blocks]
-    return Cleaned(tuple(rejoin([b for b in blocks if b.text])), footnotes)
+    joined: list[int] = []
+    return Cleaned(tuple(rejoin([b for b in blocks if b.text], joined)), footnotes, tuple(joined))
 
 
 def _unmarked_numbers(raw: str, footnotes: tuple[FootnoteText, ...]) -> set[int]:
@@ -250,7 +253,7 @@ def _to_block(raw: _RawBlock, glued: GluedMarks) -> Block:
     return Block(to_markup(text, glued), raw.line, heading, raw.after_footnotes)
 
 
-def rejoin(blocks: list[Block]) -> list[Block]:
+def rejoin(blocks: list[Block], joined: list[int] | None = None) -> list[Block]:
     """Rejoin paragraphs split by a page break (step 4).
 
     A block continues the one before when that one is running text left unfinished (no closing
@@ -258,12 +261,18 @@ def rejoin(blocks: list[Block]) -> list[Block]:
     lower case, or the page's footnotes stood between the two, or the first half ends on a word no
     paragraph ends with ("… apprise the" / "Conference, at its sixth session …"). Headings, titles
     and the header lines never end on such a word, so they stay apart.
+
+    A block that ends a clause (``,;:``) is continued by one that starts in lower case with no
+    number ("… smuggled migrants," | page break | "including the measures …"): no paragraph of a UN
+    text starts in lower case. Without a page break between them the join is listed in ``joined``.
     """
     out: list[Block] = []
     plains: list[str] = []  # the plain text of each block of `out`, kept along to stay linear
     for block in blocks:
         plain = block.plain
         if out and _continues(out[-1], plains[-1], block, plain):
+            if joined is not None and not is_unfinished(plains[-1]) and not block.after_footnotes:
+                joined.append(block.line)
             out[-1] = replace(out[-1], text=f"{out[-1].text} {block.text}")
             plains[-1] = f"{plains[-1]} {plain}"
         else:
@@ -276,8 +285,11 @@ def _continues(prev: Block, prev_plain: str, block: Block, plain: str) -> bool:
     if prev.heading is not None or block.heading is not None:
         return False
     start = plain.lstrip()
-    if not start or PARAGRAPH_MARKER.match(start) or not is_unfinished(prev_plain):
+    if not start or PARAGRAPH_MARKER.match(start):
         return False
+    if not is_unfinished(prev_plain):
+        end = prev_plain.rstrip().rstrip("”’\"')]")
+        return start[0].islower() and end[-1:] in (",", ";", ":")
     if start[0] in _TERMINAL or start[0].islower():
         return True
     last_word = prev_plain[prev_plain.rstrip().rfind(" ") + 1 :].strip().lower()

@@ -19,6 +19,7 @@ IMP010   warning   a lettered paragraph without a parent, or unnumbered operativ
 IMP011   warning   an impossible date
 IMP012   warning   a footnote number used twice
 IMP013   warning   web-page navigation left out (layout.py)
+IMP014   warning   a lower-case paragraph joined to one ending in ,;: with no page break between
 IMP020   error     nothing read: no paragraph found (says what went to the header)
 =======  ========  ================================================================
 
@@ -73,6 +74,13 @@ def import_text(
         source=source,
     )
     diagnostics = [*normalised.diagnostics, *parts.diagnostics, *header.diagnostics, *footnote_diagnostics]
+    diagnostics.extend(
+        Diagnostic(source, line, None, "IMP014", "a paragraph starting in lower case was joined to the "
+                   "one before, which ends with a comma, semicolon or colon",
+                   "check the raw text: a blank line (or a lost page header) cut a sentence in two",
+                   "warning")
+        for line in cleaned.joined_without_break
+    )
     if not resolution.preamble and not resolution.operative and not resolution.annexes:
         diagnostics.append(_unreadable(normalised, cleaned.blocks, parts, source))
     return resolution, sorted(diagnostics, key=lambda d: (d.line or 0, d.code))
