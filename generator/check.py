@@ -6,7 +6,15 @@ Every diagnostic has a stable code (for CI filters and for searching this table)
 ==========================  =======  ===========================================================
 code                        level    meaning
 ==========================  =======  ===========================================================
-yaml-syntax                 error    the file is not valid YAML (position from the parser)
+yaml-syntax                 error    the file is not valid YAML (position from the parser; an unclosed quote
+                                     at the line where it opened)
+yaml-too-deep               error    nesting past 64 levels (the file is not read further)
+yaml-too-many-aliases       error    more than 200 YAML aliases (*name) in one file
+yaml-too-large              error    aliases that would expand the file past 10 million nodes and characters
+yaml-alias-cycle            error    an alias inside the node it names (&a [*a])
+yaml-tag                    error    a tag other than YAML's plain types (!!python/…, !!binary, !!set, !x)
+yaml-number                 error    a number too long to read (over 4,300 digits)
+file-too-large              error    a file over 16 MiB, refused unread
 empty-file                  error    the file holds no YAML document
 not-a-mapping               error    the top level is a list or a single value, not keys
 duplicate-key               error    the same key twice in one mapping (YAML would keep one)
@@ -50,7 +58,11 @@ missing-corpus              error    the corpus directory does not exist
 missing-file                error    bodies.yaml is missing
 missing-directory           err/warn instruments/ (error) or resolutions/ (warning) is missing
 no-resolutions              warning  resolutions/ holds no file yet
-ignored-file                warning  a file in resolutions/ or instruments/ that is not .yaml
+ignored-file                error    a file in resolutions/ or instruments/ not named .yaml (x.yml: rename it)
+hidden-file                 error    a file there whose name starts with a dot (.x.yaml, ...yaml)
+not-a-file                  error    a directory (x.yaml/), a named pipe, socket or device there
+broken-link                 error    a symbolic link there to nothing
+link-outside-corpus         error    a symbolic link leading out of the corpus: refused, its target unread
 ==========================  =======  ===========================================================
 """
 

@@ -334,6 +334,7 @@ def test_whole_file_problems(tmp_path: Path) -> None:
     (resolutions / "binary.yaml").write_bytes(b"id: \xff\xfe\n")
     (resolutions / "control.yaml").write_text("id: x\ntitle: a\x07b\n", encoding="utf-8")
     (resolutions / "cop-res-5-1.yml").write_text("id: cop-res-5-1\n", encoding="utf-8")
+    (resolutions / "huge.yaml").write_bytes(b"id: x\n" + b"#" * (17 * 1024 * 1024))
     report = check_corpus(root)
     codes = {(Path(d.path).name, d.code, d.line) for d in report}
     assert ("empty.yaml", "empty-file", 1) in codes
@@ -341,6 +342,7 @@ def test_whole_file_problems(tmp_path: Path) -> None:
     assert ("binary.yaml", "read-error", None) in codes
     assert ("control.yaml", "yaml-syntax", 2) in codes
     assert ("cop-res-5-1.yml", "ignored-file", None) in codes
+    assert ("huge.yaml", "file-too-large", None) in codes
     assert all(d.hint for d in report)
 
 
@@ -444,10 +446,69 @@ def test_atlas_check_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 def test_warnings_alone_do_not_fail(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_corpus(tmp_path)
-    (root / "resolutions" / "notes.txt").write_text("curating notes\n", encoding="utf-8")
+    italy = root / ITALY
+    italy.write_text(italy.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
     assert main(["check", str(root)]) == 0
     err = capsys.readouterr().err
-    assert "warning [ignored-file]" in err and "corpus OK" in err
+    assert "warning [missing-schema-reference]" in err and "corpus OK" in err
+
+
+def test_a_file_that_is_not_read_is_an_error_naming_it(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path)
+    resolutions = root / "resolutions"
+    (resolutions / "notes.txt").write_text("curating notes\n", encoding="utf-8")
+    valid = (root / ITALY).read_text(encoding="utf-8")
+    for name in (".x.yaml", "..x.yaml", "...yaml", "cop-10-draft-italy-2.yml"):
+        (resolutions / name).write_text(valid, encoding="utf-8")
+    (resolutions / "folder.yaml").mkdir()
+    (resolutions / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    os.mkfifo(resolutions / "pipe.yaml")
+    report = check_corpus(root)
+    found = {Path(d.path).name: (d.code, d.severity) for d in report}
+    assert found == {
+        "notes.txt": ("ignored-file", "error"),
+        ".x.yaml": ("hidden-file", "error"),
+        "..x.yaml": ("hidden-file", "error"),
+        "...yaml": ("hidden-file", "error"),
+        "cop-10-draft-italy-2.yml": ("ignored-file", "error"),
+        "folder.yaml": ("not-a-file", "error"),
+        "dangling.yaml": ("broken-link", "error"),
+        "pipe.yaml": ("not-a-file", "error"),
+    }, report.format()
+    by_name = {Path(d.path).name: d for d in report}
+    assert "rename it to cop-10-draft-italy-2.yaml" in (by_name["cop-10-draft-italy-2.yml"].hint or "")
+    assert "directory" in by_name["folder.yaml"].message
+    assert "nowhere.yaml" in by_name["dangling.yaml"].message
+    assert all(d.hint for d in report)
+
+
+def test_a_link_out_of_the_corpus_is_refused_without_reading_it(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path)
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("password: hunter2\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(root / CO_CHAIRS, elsewhere / "cop-12-draft-co-chairs-2.yaml")
+    (root / "resolutions" / "y.yaml").symlink_to(secret)
+    (root / "resolutions" / "cop-12-draft-co-chairs-2.yaml").symlink_to(
+        elsewhere / "cop-12-draft-co-chairs-2.yaml"
+    )
+    # A link that stays inside the corpus is only a file under another name.
+    (root / "resolutions" / "inside.yaml").symlink_to(root / "bodies.yaml")
+    corpus, report = load_corpus(root)
+    codes = {Path(d.path).name: d.code for d in report.errors}
+    assert codes["y.yaml"] == "link-outside-corpus"
+    assert codes["cop-12-draft-co-chairs-2.yaml"] == "link-outside-corpus"
+    assert "inside.yaml" in codes and codes["inside.yaml"] != "link-outside-corpus"
+    assert "hunter2" not in report.format() and "password" not in report.format()
+    assert [r.id for r in corpus.resolutions] == ["cop-10-draft-italy", "cop-12-draft-co-chairs"]
+
+
+def test_a_byte_order_mark_does_not_hide_the_schema_line(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path)
+    italy = root / ITALY
+    italy.write_bytes(b"\xef\xbb\xbf" + italy.read_bytes())
+    assert list(check_corpus(root)) == []
 
 
 def test_atlas_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -536,6 +597,17 @@ def test_diagnostic_codes_are_documented() -> None:
         "missing-schema-reference",
         "wrong-schema-reference",
         "no-resolutions",
+        "hidden-file",
+        "not-a-file",
+        "broken-link",
+        "link-outside-corpus",
+        "file-too-large",
+        "yaml-too-deep",
+        "yaml-too-many-aliases",
+        "yaml-too-large",
+        "yaml-alias-cycle",
+        "yaml-tag",
+        "yaml-number",
     ]:
         assert f"\n{code} " in documented, code
 

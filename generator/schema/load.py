@@ -84,7 +84,7 @@ def load_corpus(root: Path, *, progress: Progress = ignore) -> tuple[Corpus, Rep
 
     resolutions: list[Resolution] = []
     # Files are independent: a large corpus is read on every core (results in file order).
-    paths = _yaml_files(root / "resolutions", report, "resolution")
+    paths = _yaml_files(root / "resolutions", report, "resolution", root)
 
     def read(done: int) -> None:
         progress("read", done, len(paths))
@@ -104,8 +104,13 @@ def load_corpus(root: Path, *, progress: Progress = ignore) -> tuple[Corpus, Rep
     return Corpus(tuple(sorted(resolutions, key=lambda r: r.id)), bodies, instruments), report
 
 
-def _yaml_files(directory: Path, report: Report, what: str) -> list[Path]:
-    """The ``*.yaml`` files of a directory, sorted; anything else there is reported, not ignored."""
+def _yaml_files(directory: Path, report: Report, what: str, root: Path | None = None) -> list[Path]:
+    """The ``*.yaml`` files of a directory, sorted; every other entry there is an error naming it.
+
+    Nothing is opened to decide: a symbolic link is judged by where it points (a link out of the
+    corpus ``root``, by default the directory's parent, is refused without reading its target), a
+    directory, a pipe or a device by what the directory says it is.
+    """
     if not directory.is_dir():
         report.add(
             Diagnostic(
@@ -119,29 +124,18 @@ def _yaml_files(directory: Path, report: Report, what: str) -> list[Path]:
             )
         )
         return []
+    corpus = (root or directory.parent).resolve()
+    outside = refuse_outside(directory, corpus)
+    if outside is not None:
+        report.add(outside)
+        return []
     files: list[Path] = []
     for path in sorted(directory.iterdir()):
-        if path.name.startswith("."):
-            continue
-        if path.suffix == ".yaml" and path.is_file():
+        problem = _entry_problem(path, directory, corpus)
+        if problem is None:
             files.append(path)
         else:
-            hint = (
-                f"rename it to {path.stem}.yaml"
-                if path.suffix == ".yml"
-                else f"move it out of {directory}: only .yaml files are read"
-            )
-            report.add(
-                Diagnostic(
-                    str(path),
-                    None,
-                    None,
-                    "ignored-file",
-                    "not a .yaml file: it is not read",
-                    hint,
-                    "warning",
-                )
-            )
+            report.add(problem)
     if not files and what == "resolution":
         report.add(
             Diagnostic(
@@ -155,6 +149,73 @@ def _yaml_files(directory: Path, report: Report, what: str) -> list[Path]:
             )
         )
     return files
+
+
+def refuse_outside(path: Path, corpus: Path) -> Diagnostic | None:
+    """An error when ``path`` is (or passes through) a symbolic link leading out of ``corpus``.
+
+    Only the link is read (``realpath``), never its target: /etc/shadow linked into the corpus is
+    refused, not printed back as "unknown key" errors.
+    """
+    real = Path(os.path.realpath(path))
+    if real == corpus or corpus in real.parents:
+        return None
+    where = os.readlink(path) if path.is_symlink() else str(real)
+    return Diagnostic(
+        str(path),
+        None,
+        None,
+        "link-outside-corpus",
+        f"a symbolic link to {where}, outside the corpus: it is not read",
+        "put the file itself in the corpus (a copy, not a link), or remove the link",
+    )
+
+
+def _entry_problem(path: Path, directory: Path, corpus: Path) -> Diagnostic | None:
+    """Why an entry of a corpus directory is not read, or None for a .yaml file to read."""
+
+    def error(code: str, message: str, hint: str) -> Diagnostic:
+        return Diagnostic(str(path), None, None, code, message, hint)
+
+    name = path.name
+    if path.is_symlink():
+        if not path.exists():
+            return error(
+                "broken-link",
+                f"a symbolic link to {os.readlink(path)}, which does not exist: it is not read",
+                "remove the link, or put the file itself here",
+            )
+        outside = refuse_outside(path, corpus)
+        if outside is not None:
+            return outside
+    if name.startswith("."):
+        return error(
+            "hidden-file",
+            f"'{name}' is a hidden file (its name starts with a dot): it is not read",
+            f"rename it to <id>.yaml (the resolution's id), or move it out of {directory}",
+        )
+    if path.is_dir():
+        return error(
+            "not-a-file",
+            f"'{name}' is a directory: it is not read",
+            f"each resolution is one .yaml file directly in {directory}: move its files up here, "
+            "or out of the corpus",
+        )
+    if not path.is_file():
+        return error(
+            "not-a-file",
+            f"'{name}' is not a regular file (a named pipe, socket or device): it is not read",
+            f"remove it from {directory}",
+        )
+    if path.suffix != ".yaml":
+        return error(
+            "ignored-file",
+            f"'{name}' is not a .yaml file: it is not read",
+            f"rename it to {path.stem}.yaml"
+            if path.suffix.lower() in (".yml", ".yaml")
+            else f"move it out of {directory}: only .yaml files are read there",
+        )
+    return None
 
 
 def _unique_ids(resolutions: list[Resolution], report: Report) -> list[Resolution]:
@@ -296,9 +357,28 @@ def resolution_from_data(
     return _build(data, Origin(path, dict(lines or {}), dict(columns or {})))
 
 
+# No corpus file comes near this (the largest real one is under 100 kB); a bigger one is refused
+# unread rather than parsed for minutes.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
 def _read(path: Path, kind: SchemaName) -> tuple[YamlDocument | None, list[Diagnostic]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            return None, [
+                Diagnostic(
+                    str(path),
+                    None,
+                    None,
+                    "file-too-large",
+                    f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB: it is not read",
+                    "a resolution file is tens of kilobytes: check what was saved here",
+                )
+            ]
+        # A byte-order mark is allowed (some editors write one) and does not hide the schema line.
+        text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         return None, [
             Diagnostic(
@@ -489,6 +569,10 @@ def _date(value: Any) -> dt.date | None:
 
 def load_bodies(path: Path, report: Report) -> tuple[dict[str, Body], bool]:
     """The bodies by key, and whether bodies.yaml was read without errors (else body checks are moot)."""
+    outside = refuse_outside(path, path.parent.resolve()) if path.is_symlink() else None
+    if outside is not None:
+        report.add(outside)
+        return {}, False
     if not path.is_file():
         report.add(
             Diagnostic(

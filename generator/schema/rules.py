@@ -48,8 +48,11 @@ def located_paragraphs(res: Resolution) -> Iterator[LocatedParagraph]:
 
 
 def _subparagraphs(key: str, parent: Paragraph) -> Iterator[LocatedParagraph]:
+    # (a) → (i) → (A): the schema allows three levels, so this recursion is at most three deep.
     for j, sub in enumerate(parent.subparagraphs):
-        yield LocatedParagraph(f"{key}.subparagraphs.{j}", sub, "subparagraph", parent=parent)
+        sub_key = f"{key}.subparagraphs.{j}"
+        yield LocatedParagraph(sub_key, sub, "subparagraph", parent=parent)
+        yield from _subparagraphs(sub_key, sub)
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ class Element:
 
 def elements(res: Resolution) -> dict[str, Element]:
     """The footnote anchors a resolution offers (README "Paragraph ids"), first occurrence of each id."""
-    found: list[Element] = [Element("title", "title", res.title)]
+    found: list[Element] = [Element("title", "title", res.title), Element("header", "footnotes", None)]
     if res.agenda_item is not None:
         found.append(Element("agenda-item", "agenda_item", res.agenda_item.title))
     if res.formula is not None:
@@ -181,8 +184,8 @@ def _check_unique(element_id: str, key: str, first_use: dict[str, str], reporter
 def _check_subparagraph(lp: LocatedParagraph, reporter: _Reporter) -> None:
     assert lp.parent is not None
     p, parent = lp.paragraph, lp.parent
-    if not re.fullmatch(rf"{re.escape(parent.id)}-[a-z]{{1,2}}", p.id):
-        letter = p.number or p.id.rsplit("-", 1)[-1]
+    if not re.fullmatch(rf"{re.escape(parent.id)}-([a-z]{{1,2}}|[ivxlc]{{1,7}})", p.id):
+        letter = (p.number or p.id.rsplit("-", 1)[-1]).lower()
         reporter.add(
             f"{lp.key}.id",
             "subparagraph-id-prefix",
@@ -199,7 +202,7 @@ def _check_number(lp: LocatedParagraph, reporter: _Reporter) -> None:
     if p.number is None or lp.place in ("preamble", "annex-intro"):
         return
     from_id = p.id.rsplit("-", 1)[-1]
-    if from_id != p.number:
+    if from_id != p.number.lower():
         reporter.add(
             f"{lp.key}.number",
             "paragraph-number-mismatch",
@@ -269,8 +272,9 @@ def _check_anchor(
         )
         return
     if not places:
-        # The agenda item's mark follows "Item 2 of the provisional agenda", which has no text field.
-        if anchor == "agenda-item":
+        # The agenda item's mark follows "Item 2 of the provisional agenda", which has no text field;
+        # a `header` footnote's mark stood in a line of the header that is not kept.
+        if anchor in ("agenda-item", "header"):
             return
         reporter.add(
             key,

@@ -4,17 +4,26 @@ PyYAML's ``safe_load`` forgets positions and silently keeps the last of two equa
 document is *composed* into nodes (which carry ``start_mark``), and the nodes are turned into plain
 Python data by hand, recording the position of every key and value by its path
 (``("operative", 11, "subparagraphs", 0, "text")``) and reporting duplicate keys.
+
+Every file is treated as hostile until read. The nodes are turned into data under limits checked
+*as they are met*, never after: nesting deeper than ``MAX_DEPTH``, more than ``MAX_ALIASES`` aliases,
+a document whose aliases would expand past ``MAX_EXPANDED`` (nodes plus characters; a 600-byte
+"billion laughs" stops at its first big alias, before anything is expanded), an alias inside its own
+anchor. The composer that builds the nodes is bounded too (see ``_LimitedComposer`` and ``_shallow``),
+so no input drives a recursion past its limit. Only YAML's plain types are accepted: any other tag
+(``!!python/…``, ``!!binary``, ``!!set``, a local ``!tag``) is reported where it stands.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -77,10 +86,59 @@ def dotted(path: PathKey) -> str:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+# The scalar tags a corpus file may carry, written or implied: text, numbers, true/false, null, dates.
+_SCALAR_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+
+# The limits of one file. A real resolution nests about 14 levels (annexes → sections → paragraphs →
+# sub-paragraphs (a) → (i) → (A) → text) and uses no alias at all.
+MAX_DEPTH = 64
+MAX_ALIASES = 200
+# Nodes plus characters of the document with every alias expanded: 20 times the largest real file.
+MAX_EXPANDED = 10_000_000
+
+_NO_ALIASES = "write the values out instead of using & anchors and * aliases: corpus files need none"
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose timestamps become ``datetime.date`` and never raise on impossible dates."""
+class LimitExceeded(yaml.MarkedYAMLError):
+    """A limit crossed at ``problem_mark``; ``code`` and ``hint`` go into the diagnostic."""
+
+    def __init__(self, code: str, problem: str, hint: str, mark: Any) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.code = code
+        self.hint = hint
+
+
+def _too_deep(mark: Any) -> LimitExceeded:
+    return LimitExceeded(
+        "yaml-too-deep",
+        f"the YAML nests more than {MAX_DEPTH} levels deep",
+        "close the [ or { opened above, or flatten the structure: a resolution nests about 14 levels",
+        mark,
+    )
+
+
+class _LimitedComposer(Composer):
+    """PyYAML's composer (which recurses once per level) refusing to go deeper than ``MAX_DEPTH``."""
+
+    _depth = 0
+    peek_event: Callable[[], Any]  # the parser's, in the loader this is mixed into
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _too_deep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
+
+
+class _Loader(_LimitedComposer, yaml.SafeLoader):
+    """SafeLoader with a bounded composer, whose timestamps become ``datetime.date`` and never raise."""
 
 
 def _construct_date(loader: Any, node: ScalarNode) -> object:
@@ -109,6 +167,20 @@ if getattr(yaml, "__with_libyaml__", False):
 
     _CLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
     _FastLoader = _CLoader
+
+# libyaml's composer recurses in C with no limit: 100,000 nested [ crash the process (about 30,000
+# do). It is used only for a text that provably nests far less: flow nesting is at most the number
+# of [ and {, and block nesting at most (indentation + 1) × (2 + the "- " that open a line).
+_DEEP_INDENT = re.compile(r"^ {100}", re.MULTILINE)
+_COMPACT = re.compile(r"^ *(?:[-?:] +){10}", re.MULTILINE)
+
+
+def _shallow(text: str) -> bool:
+    return (
+        text.count("[") + text.count("{") < 1000
+        and _DEEP_INDENT.search(text) is None
+        and _COMPACT.search(text) is None
+    )
 
 
 # Hints for the YAML mistakes people actually make in these files, keyed by PyYAML's problem text.
@@ -153,7 +225,7 @@ _DEFAULT_SYNTAX_HINT = (
 
 def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     """Parse one YAML document; on failure return None and diagnostics saying where and why."""
-    if _FastLoader is not None:
+    if _FastLoader is not None and _shallow(text):
         try:
             fast = _FastLoader(text)
             try:
@@ -171,7 +243,7 @@ def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Diagnost
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as error:
-            return None, [_syntax_diagnostic(error, path)]
+            return None, [_syntax_diagnostic(error, path, text)]
         except yaml.YAMLError as error:  # a ReaderError: a character YAML does not allow
             return None, [_reader_diagnostic(error, text, path)]
         return _parse(loader, node, path)
@@ -193,10 +265,12 @@ def _parse(
                 "write the resolution's keys (id, body, kind, status, title, …) or delete the file",
             )
         ]
-    if not isinstance(node, MappingNode):
+    if not isinstance(node, MappingNode) or node.tag != _MAP_TAG:
         pos = Position.of(node.start_mark)
         return None, [
-            Diagnostic(
+            _tag_diagnostic(node, path)
+            if node.tag not in (_MAP_TAG, _SEQ_TAG, *_SCALAR_TAGS)
+            else Diagnostic(
                 path,
                 pos.line,
                 pos.column,
@@ -206,93 +280,248 @@ def _parse(
             )
         ]
     document = YamlDocument(path=path, data=None)
-    diagnostics: list[Diagnostic] = []
-    document.data = _to_data(loader, node, (), document, diagnostics, set())
-    return document, diagnostics
+    converter = _Converter(loader, document)
+    try:
+        document.data = converter.value(node, (), 1)
+    except LimitExceeded as error:
+        # The file is not used: what was read of it would only add noise to the report.
+        return None, [_limit_diagnostic(error, path)]
+    if any(d.code == "yaml-tag" for d in converter.diagnostics):
+        # A file carrying !!python/… was not written for this corpus: none of it is used.
+        return None, converter.diagnostics
+    return document, converter.diagnostics
 
 
-def _to_data(
-    loader: Any,
-    node: Node,
-    path: PathKey,
-    doc: YamlDocument,
-    diagnostics: list[Diagnostic],
-    active: set[int],
-) -> Any:
-    doc.values[path] = Position.of(node.start_mark)
-    if id(node) in active:
-        # `&a [*a]`: an alias inside its own anchor would recurse for ever.
-        pos = doc.values[path]
-        diagnostics.append(
-            Diagnostic(
-                doc.path,
-                pos.line,
-                pos.column,
-                "yaml-syntax",
+class _Converter:
+    """Nodes → plain data, counting aliases and the expanded size *before* descending into an alias.
+
+    A node met a second time is an alias: its expanded size (computed once, without expanding it)
+    is added to the running total first, so a limit stops the walk before the expansion happens.
+    """
+
+    def __init__(self, loader: Any, doc: YamlDocument) -> None:
+        self.loader = loader
+        self.doc = doc
+        self.diagnostics: list[Diagnostic] = []
+        self.expanded = 0
+        self.aliases = 0
+        self.seen: set[int] = set()
+        self.sizes: dict[int, int] = {}
+        self.active: set[int] = set()
+
+    def value(self, node: Node, path: PathKey, depth: int) -> Any:
+        doc = self.doc
+        doc.values[path] = Position.of(node.start_mark)
+        key = id(node)
+        if key in self.active:
+            # `&a [*a]`: an alias inside its own anchor would recurse for ever.
+            raise LimitExceeded(
+                "yaml-alias-cycle",
                 "a YAML alias refers to the node that contains it",
                 "write the value out instead of using an alias",
+                node.start_mark,
             )
-        )
-        return None
-    if isinstance(node, ScalarNode):
-        doc.raw[path] = node.value
-        if node.tag == _STR_TAG:
-            # Most scalars are text, which needs no constructor (a hot path on a large corpus).
+        if depth > MAX_DEPTH:
+            raise _too_deep(node.start_mark)
+        if key in self.seen:
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                raise LimitExceeded(
+                    "yaml-too-many-aliases",
+                    f"the file uses more than {MAX_ALIASES} YAML aliases (*name)",
+                    _NO_ALIASES,
+                    node.start_mark,
+                )
+            # Checked before the walk below expands it (and adds it up as it goes).
+            if self.expanded + self._size(node) > MAX_EXPANDED:
+                self._grow(MAX_EXPANDED, node.start_mark)
+        self.seen.add(key)
+        if isinstance(node, ScalarNode):
+            self._grow(1 + len(node.value), node.start_mark)
+            doc.raw[path] = node.value
+            if node.tag == _STR_TAG:
+                # Most scalars are text, which needs no constructor (a hot path on a large corpus).
+                return node.value
+            if node.tag not in _SCALAR_TAGS:
+                self.diagnostics.append(_tag_diagnostic(node, doc.path))
+                return node.value
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except yaml.MarkedYAMLError as error:
+                self.diagnostics.append(_syntax_diagnostic(error, doc.path))
+            except ValueError:  # int("1" * 5000): Python refuses numbers of over 4,300 digits
+                pos = doc.values[path]
+                self.diagnostics.append(
+                    Diagnostic(
+                        doc.path,
+                        pos.line,
+                        pos.column,
+                        "yaml-number",
+                        f"a number of {len(node.value):,} characters, which cannot be read",
+                        "write the real number, or quote it if it is text",
+                    )
+                )
             return node.value
+        self._grow(1, node.start_mark)
+        if node.tag not in (_SEQ_TAG, _MAP_TAG):
+            # `!!python/object/apply:os.system {…}`, `!!set {…}`, `!!omap [...]`: never constructed.
+            self.diagnostics.append(_tag_diagnostic(node, doc.path))
+            return None
+        self.active.add(key)
         try:
-            return loader.construct_object(node, deep=True)
-        except yaml.MarkedYAMLError as error:
-            diagnostics.append(_syntax_diagnostic(error, doc.path))
-            return node.value
-    active = active | {id(node)}
-    if isinstance(node, SequenceNode):
-        return [
-            _to_data(loader, item, (*path, i), doc, diagnostics, active) for i, item in enumerate(node.value)
-        ]
-    assert isinstance(node, MappingNode)
-    out: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key_pos = Position.of(key_node.start_mark)
-        if not isinstance(key_node, ScalarNode):
-            diagnostics.append(
-                Diagnostic(
-                    doc.path,
-                    key_pos.line,
-                    key_pos.column,
-                    "yaml-syntax",
-                    "a key must be a plain name, not a list or mapping",
-                    "write the key as a word followed by a colon: title: …",
+            if isinstance(node, SequenceNode):
+                return [self.value(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            assert isinstance(node, MappingNode)
+            return self._mapping(node, path, depth)
+        finally:
+            self.active.discard(key)
+
+    def _mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
+        doc = self.doc
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_pos = Position.of(key_node.start_mark)
+            if not isinstance(key_node, ScalarNode):
+                self.diagnostics.append(
+                    Diagnostic(
+                        doc.path,
+                        key_pos.line,
+                        key_pos.column,
+                        "yaml-syntax",
+                        "a key must be a plain name, not a list or mapping",
+                        "write the key as a word followed by a colon: title: …",
+                    )
                 )
-            )
-            continue
-        key = key_node.value
-        if key in out:
-            first = doc.keys[(*path, key)]
-            diagnostics.append(
-                Diagnostic(
-                    doc.path,
-                    key_pos.line,
-                    key_pos.column,
-                    "duplicate-key",
-                    f"key '{key}' appears twice in the same mapping (first at line {first.line})",
-                    f"remove one of the two '{key}' entries; YAML would silently keep only one",
+                continue
+            self._grow(1 + len(key_node.value), key_node.start_mark)
+            key = key_node.value
+            if key in out:
+                first = doc.keys[(*path, key)]
+                self.diagnostics.append(
+                    Diagnostic(
+                        doc.path,
+                        key_pos.line,
+                        key_pos.column,
+                        "duplicate-key",
+                        f"key '{key}' appears twice in the same mapping (first at line {first.line})",
+                        f"remove one of the two '{key}' entries; YAML would silently keep only one",
+                    )
                 )
+                continue
+            doc.keys[(*path, key)] = key_pos
+            out[key] = self.value(value_node, (*path, key), depth + 1)
+        return out
+
+    def _grow(self, amount: int, mark: Any) -> None:
+        self.expanded += amount
+        if self.expanded > MAX_EXPANDED:
+            raise LimitExceeded(
+                "yaml-too-large",
+                f"with its aliases expanded the document exceeds {MAX_EXPANDED:,} nodes and characters",
+                _NO_ALIASES,
+                mark,
             )
-            continue
-        doc.keys[(*path, key)] = key_pos
-        out[key] = _to_data(loader, value_node, (*path, key), doc, diagnostics, active)
-    return out
+
+    def _size(self, root: Node) -> int:
+        """Nodes plus characters of ``root`` with its aliases expanded, computed without expanding."""
+        sizes = self.sizes
+        pending: set[int] = set()
+        stack: list[tuple[Node, bool]] = [(root, False)]
+        while stack:
+            node, children_done = stack.pop()
+            key = id(node)
+            if key in sizes:
+                continue
+            if isinstance(node, ScalarNode):
+                sizes[key] = 1 + len(node.value)
+                continue
+            children: list[Node] = (
+                list(node.value)
+                if isinstance(node, SequenceNode)
+                else [part for pair in node.value for part in pair]
+            )
+            if children_done:
+                pending.discard(key)
+                # A cycle (reported when the walk reaches it) counts for nothing here.
+                sizes[key] = 1 + sum(sizes.get(id(c), 0) for c in children)
+            elif key not in pending:
+                pending.add(key)
+                stack.append((node, True))
+                stack.extend((c, False) for c in children if id(c) not in sizes and id(c) not in pending)
+        return sizes[id(root)]
 
 
-def _syntax_diagnostic(error: yaml.MarkedYAMLError, path: str) -> Diagnostic:
+def _syntax_diagnostic(error: yaml.MarkedYAMLError, path: str, text: str | None = None) -> Diagnostic:
+    if isinstance(error, LimitExceeded):
+        return _limit_diagnostic(error, path)
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    if text is not None and line is not None:
+        opened = _unclosed_quote(text, line)
+        if opened is not None:
+            # A quote left open swallows the lines after it up to the next quote character; the
+            # parser only notices later ("nine lines late"). Point at the line where it opened.
+            return Diagnostic(
+                path,
+                opened.line,
+                opened.column,
+                "yaml-syntax",
+                f"YAML syntax error: the quoted text opened here is not closed on its line "
+                f"(the parser stumbled at line {line}: {problem})",
+                "close the quote at the end of the text, or write the text without quotes",
+            )
     message = f"YAML syntax error: {problem}"
     if error.context and error.context_mark and mark is not error.context_mark:
         message += f" ({error.context} at line {error.context_mark.line + 1})"
     hint = next((h for pattern, h in _SYNTAX_HINTS if pattern.search(problem)), _DEFAULT_SYNTAX_HINT)
-    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     return Diagnostic(path, line, column, "yaml-syntax", message, hint)
+
+
+# A value opening with a quote, on a line of its own: `key: "…`, `- "…`, `- key: '…`.
+_QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)*(?:[\w.-]+:\s+)?([\"'])")
+
+
+def _unclosed_quote(text: str, before_line: int) -> Position | None:
+    """The first line before ``before_line`` whose quoted value is not closed on that line.
+
+    Resolution files keep every text on one line (the importer writes them so), so a quote still
+    open at the end of its line is almost always a quote forgotten.
+    """
+    for number, line in enumerate(text.splitlines()[:before_line], start=1):
+        match = _QUOTED_VALUE.match(line)
+        if match is None:
+            continue
+        quote, rest = match[1], line[match.end() :]
+        closed = (
+            re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+            if quote == '"'
+            else re.fullmatch(r"(?:[^']|'')*'.*", rest) is not None
+        )
+        if not closed:
+            return Position(number, match.start(1) + 1)
+    return None
+
+
+def _limit_diagnostic(error: LimitExceeded, path: str) -> Diagnostic:
+    mark = error.problem_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    message = f"{error.problem}: the file is not read further"
+    return Diagnostic(path, line, column, error.code, message, error.hint)
+
+
+def _tag_diagnostic(node: Node, path: str) -> Diagnostic:
+    pos = Position.of(node.start_mark)
+    tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+    return Diagnostic(
+        path,
+        pos.line,
+        pos.column,
+        "yaml-tag",
+        f"the YAML tag {tag} is not allowed: it is not read",
+        "remove the tag: corpus files hold plain text, numbers, dates, lists and mappings "
+        "(quote a text that starts with !)",
+    )
 
 
 def _reader_diagnostic(error: yaml.YAMLError, text: str, path: str) -> Diagnostic:
@@ -318,4 +547,6 @@ def _reader_diagnostic(error: yaml.YAMLError, text: str, path: str) -> Diagnosti
 def _node_kind(node: Node) -> str:
     if isinstance(node, SequenceNode):
         return "list"
+    if isinstance(node, MappingNode):
+        return "mapping"
     return "single value"
