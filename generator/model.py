@@ -109,15 +109,20 @@ class Resolution:
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """Every paragraph in reading order, sub-paragraphs right after their parent."""
         out: list[Paragraph] = []
-        for p in self.preamble + self.operative:
+
+        def add(p: Paragraph) -> None:
+            # Sub-paragraphs nest (a) → (i) → (A): three levels at most (the schema's limit).
             out.append(p)
-            out.extend(p.subparagraphs)
+            for sub in p.subparagraphs:
+                add(sub)
+
+        for p in self.preamble + self.operative:
+            add(p)
         for annex in self.annexes:
             out.extend(annex.intro)
             for section in annex.sections:
                 for p in section.paragraphs:
-                    out.append(p)
-                    out.extend(p.subparagraphs)
+                    add(p)
         return tuple(out)
 
     @property
