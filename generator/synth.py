@@ -697,13 +697,20 @@ class _Verbs:
     def __call__(self, verb: str) -> str:
         n = self.used.get(verb, 0)
         self.used[verb] = n + 1
+        # The italic phrase stops before the verb's preposition, as in the seeds: "*Taking note* of",
+        # "*Seriously concerned* about", "*Takes note with appreciation* of".
+        core, preposition = verb, ""
+        for word in (" of", " about"):
+            if verb.endswith(word):
+                core, preposition = verb[: -len(word)], word
         if n % 3 == 0:
-            return f"*{verb}*"
+            return f"*{core}*{preposition}"
         adverb = "also" if n % 3 == 1 else "further"
-        head, _, rest = verb.partition(" ")
-        if not self.operative and head.endswith("ing"):
-            return f"*{head} {adverb}{' ' + rest if rest else ''}*"
-        return f"*{_upper_first(adverb)} {_lower_first(verb)}*"
+        if not self.operative and core.split(" ")[0].endswith("ing"):
+            # "Recalling also", "Noting also with appreciation", "Taking note also" of.
+            head, _, qualifier = core.partition(" with ")
+            return f"*{head} {adverb}{' with ' + qualifier if qualifier else ''}*{preposition}"
+        return f"*{_upper_first(adverb)} {_lower_first(core)}*{preposition}"
 
 
 @dataclass
