@@ -23,7 +23,7 @@ from typing import Literal
 from generator import markup
 from generator.citations import footnote_anchor
 from generator.diagnostics import Diagnostic
-from generator.ids import ArticleRef, DocumentRef, SymbolRef
+from generator.ids import ArticleRef, DocumentRef, InstrumentRef, SymbolRef
 from generator.model import (
     Annex,
     Article,
@@ -160,6 +160,13 @@ class ToArticle:
 
 
 @dataclass(frozen=True, order=True)
+class ToInstrument:
+    """The Convention or a Protocol cited as a whole, by name: its page."""
+
+    instrument: str
+
+
+@dataclass(frozen=True, order=True)
 class ToSymbol:
     """A UN document known only by its symbol: linked to the official document."""
 
@@ -173,7 +180,7 @@ class Unresolved:
     reason: str
 
 
-Destination = ToResolution | ToCited | ToArticle | ToSymbol | Unresolved
+Destination = ToResolution | ToCited | ToArticle | ToInstrument | ToSymbol | Unresolved
 
 
 @dataclass(frozen=True)
@@ -320,6 +327,8 @@ class InstrumentIndex:
     instrument: Instrument
     articles: tuple[ArticleIndex, ...]
     years: tuple[int | None, ...]  # the matrix's columns: every year with a citation, undated last
+    # The texts naming the instrument as a whole ("the Firearms Protocol"), in date order.
+    citing: tuple[CitingResolution, ...] = ()
 
     @property
     def is_convention(self) -> bool:
@@ -377,14 +386,9 @@ class Graph:
 def when_of(resolution: Resolution, body: Body | None) -> When:
     """Adopted texts at their adoption date, drafts at distribution; else the year alone."""
     year = resolution.year
-    if year is None and resolution.number and body is not None and body.numbering == "year":
-        year = _year_of_number(resolution.number)
+    if year is None and resolution.number and body is not None:
+        year = body.year_of(resolution.number)
     return When.of(resolution.date, year)
-
-
-def _year_of_number(number: str) -> int | None:
-    first = number.split("/", 1)[0]
-    return int(first) if first.isdigit() and len(first) == 4 else None
 
 
 def _session_of_number(number: str | None) -> int | None:
@@ -449,6 +453,10 @@ def build_graph(corpus: Corpus, sites: Sequence[CitationSite]) -> Graph:
             if instrument.article(target.article) is None:
                 return Unresolved(f"the {instrument.short_name} has no article {target.article}")
             return ToArticle(target.instrument, target.article)
+        if isinstance(target, InstrumentRef):
+            if target.instrument not in corpus.instruments:
+                return Unresolved(f"no instrument “{target.instrument}” in corpus/instruments")
+            return ToInstrument(target.instrument)
         return Unresolved(f"unknown kind of reference: {target!r}")
 
     mentions: list[Mention] = []
@@ -566,9 +574,7 @@ def _cited_documents(mentions: Sequence[Mention], bodies: Mapping[str, Body]) ->
         ranked_titles = sorted(titles[ref].items(), key=lambda kv: (-kv[1], kv[0]))
         ranked_dates = [d for d, _ in sorted(dates[ref].items(), key=lambda kv: (-kv[1], kv[0]))]
         body = bodies.get(ref.body)
-        year = None
-        if body is not None and body.numbering == "year":
-            year = _year_of_number(ref.number)
+        year = body.year_of(ref.number) if body is not None else None
         out.append(
             CitedDocument(
                 ref=ref,
@@ -628,8 +634,9 @@ def _bodies(corpus: Corpus, documents: Sequence[Document]) -> tuple[BodyIndex, .
     for d in documents:
         body = corpus.bodies.get(d.body)
         group: tuple[int | None, int | None]
-        if body is not None and body.numbering == "year":
-            group = (None, d.when.year if d.when.year is not None else _year_of_number(d.number or ""))
+        if body is not None and body.numbering != "session":
+            # Bodies numbering by year (and the Security Council's running numbers) group by year.
+            group = (None, d.when.year if d.when.year is not None else body.year_of(d.number or ""))
         else:
             group = (d.session, None)
         grouped[d.body].setdefault(group, []).append(d)
@@ -645,9 +652,12 @@ def _bodies(corpus: Corpus, documents: Sequence[Document]) -> tuple[BodyIndex, .
 
 def _instruments(corpus: Corpus, mentions: Sequence[Mention]) -> tuple[InstrumentIndex, ...]:
     by_article: dict[ToArticle, list[Mention]] = defaultdict(list)
+    by_instrument: dict[ToInstrument, list[Mention]] = defaultdict(list)
     for m in mentions:
         if isinstance(m.destination, ToArticle):
             by_article[m.destination].append(m)
+        elif isinstance(m.destination, ToInstrument):
+            by_instrument[m.destination].append(m)
     ordered = sorted(corpus.instruments.values(), key=lambda i: i.key != CONVENTION_KEY)
     out = []
     for instrument in ordered:
@@ -668,5 +678,6 @@ def _instruments(corpus: Corpus, mentions: Sequence[Mention]) -> tuple[Instrumen
                 )
             )
         columns = tuple(sorted(years, key=lambda y: (y is None, y or 0)))
-        out.append(InstrumentIndex(instrument, tuple(articles), columns))
+        whole = _citing(by_instrument.get(ToInstrument(instrument.key), []))
+        out.append(InstrumentIndex(instrument, tuple(articles), columns, whole))
     return tuple(out)

@@ -3,6 +3,7 @@
 * ``DocumentRef`` — a resolution or decision of a body: ``cop resolution 5/1`` ↔ slug ``cop-res-5-1``.
 * ``ArticleRef`` — an article of an instrument, with its optional paragraph and sub-paragraph:
   ``untoc article 30(2)(c)`` ↔ slug ``untoc-art-30`` (the page is per article).
+* ``InstrumentRef`` — the Convention or a Protocol as a whole: ``tip``.
 * ``SymbolRef`` — a UN document symbol such as ``CTOC/COP/2020/1``.
 """
 
@@ -15,17 +16,50 @@ from typing import Literal
 KIND_ABBREVIATIONS = {"resolution": "res", "decision": "dec"}
 _KIND_FROM_ABBREVIATION = {v: k for k, v in KIND_ABBREVIATIONS.items()}
 
-# A resolvable number: session/number (COP, CCPCJ, GA) or year/number (ECOSOC).
-_NUMBER = re.compile(r"^\d{1,4}/\d{1,4}$")
+# A resolvable number: session/number (COP, CCPCJ, GA), year/number (ECOSOC), a special session's
+# S-20/2 (GA), or a running number with its year, 1373 (2001) (Security Council).
+_NUMBER = re.compile(r"^(?:(?:S-)?\d{1,4}/\d{1,4}|\d{1,4} \(\d{4}\))$")
 
 _DOCUMENT_SLUG = re.compile(
     r"""^(?P<body>[a-z]+)            # body key: cop, ccpcj, ecosoc, ga
         -(?P<kind>res|dec)            # resolution or decision
-        -(?P<first>\d{1,4})           # session or year
-        -(?P<second>\d{1,4})$         # number within it
+        -(?P<special>s-)?             # a special session: ga-res-s-20-2
+        (?P<first>\d{1,4})            # session, year or running number
+        -(?P<second>\d{1,4})$         # number within it, or the running number's year
     """,
     re.VERBOSE,
 )
+
+NumberForm = Literal["session", "year", "special", "serial", "none"]
+
+
+def number_form(number: str) -> NumberForm:
+    """Which numbering a document number is written in: ``55/25`` session, ``2012/12`` year,
+    ``S-20/2`` special (session), ``1373 (2001)`` serial, ``none`` for anything else.
+
+    A placeholder (``2012/[...]``) has the form of its first part.
+    """
+    if number.startswith("S-"):
+        return "special"
+    if re.fullmatch(r"\d{1,4} \(\d{4}\)", number):
+        return "serial"
+    first, slash, _ = number.partition("/")
+    if not slash or not first.isdigit():
+        return "none"
+    # Sessions of the bodies run to a few hundred at most; a four-digit first part is a year.
+    return "year" if len(first) == 4 else "session"
+
+
+def _slug_number(special: str | None, first: str, second: str) -> str:
+    """The number a slug's last two parts spell. A running number's year is four digits from 1945
+    on, where a number within a session or a year never gets: ``sc-res-1373-2001`` is 1373 (2001)."""
+    if special:
+        return f"S-{first}/{second}"
+    if len(second) == 4 and int(second) >= 1945:
+        return f"{first} ({second})"
+    return f"{first}/{second}"
+
+
 _DOCUMENT_TEXT = re.compile(
     r"""^(?P<body>[a-z]+)\s+
         (?P<kind>resolution|decision|res|dec)\s+
@@ -52,7 +86,8 @@ class DocumentRef:
         text = text.strip()
         if m := _DOCUMENT_SLUG.match(text):
             kind = _KIND_FROM_ABBREVIATION[m["kind"]]
-            return cls(m["body"], kind, f"{m['first']}/{m['second']}")  # type: ignore[arg-type]
+            number = _slug_number(m["special"], m["first"], m["second"])
+            return cls(m["body"], kind, number)  # type: ignore[arg-type]
         if m := _DOCUMENT_TEXT.match(text):
             kind_word = m["kind"].lower()
             kind = _KIND_FROM_ABBREVIATION.get(kind_word, kind_word)
@@ -123,6 +158,27 @@ class ArticleRef:
         if self.subparagraph:
             text += f" ({self.subparagraph})"
         return text
+
+
+@dataclass(frozen=True, order=True)
+class InstrumentRef:
+    """The Convention or a Protocol as a whole: ``tip`` ↔ slug ``tip`` (its page)."""
+
+    instrument: str
+
+    @classmethod
+    def parse(cls, text: str) -> InstrumentRef:
+        text = text.strip().lower()
+        if not re.fullmatch(r"[a-z][a-z-]*", text):
+            raise ValueError(f"not an instrument key: {text!r} (expected e.g. 'untoc' or 'tip')")
+        return cls(text)
+
+    @property
+    def slug(self) -> str:
+        return self.instrument
+
+    def __str__(self) -> str:
+        return self.instrument
 
 
 @dataclass(frozen=True, order=True)

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.ids import ArticleRef, DocumentRef, SymbolRef
+from generator.ids import ArticleRef, DocumentRef, InstrumentRef, NumberForm, SymbolRef, number_form
 
 Kind = Literal["resolution", "decision"]
 Status = Literal["draft", "revised-draft", "adopted"]
@@ -138,7 +138,7 @@ class Resolution:
         return self.dates.adopted or self.dates.distributed
 
 
-Target = DocumentRef | ArticleRef | SymbolRef
+Target = DocumentRef | ArticleRef | InstrumentRef | SymbolRef
 
 
 @dataclass(frozen=True)
@@ -173,11 +173,29 @@ class Body:
     names: tuple[str, ...]
     # How a text refers back to it once named ("the Conference", "the Commission").
     short_references: tuple[str, ...]
-    # "session": numbers are session/number (COP, CCPCJ, GA); "year": year/number (ECOSOC).
-    numbering: Literal["session", "year"]
+    # "session": numbers are session/number (COP, CCPCJ, GA); "year": year/number (ECOSOC);
+    # "serial": a running number and its year, 1373 (2001) (the Security Council).
+    numbering: Literal["session", "year", "serial"]
     # Format string for the official symbol of an adopted resolution, e.g. "A/RES/{number}"; None if none.
     resolution_symbol: str | None = None
     decision_symbol: str | None = None
+    # Whether the body holds special sessions, numbered S-20/2 (the General Assembly).
+    special_sessions: bool = False
+
+    def numbers(self, form: NumberForm) -> bool:
+        """Whether this body numbers its texts in ``form`` (see :func:`generator.ids.number_form`)."""
+        if form == "special":
+            return self.special_sessions
+        return form == self.numbering
+
+    def year_of(self, number: str) -> int | None:
+        """The year a number of this body says: 2012 in ECOSOC's 2012/12, 2001 in 1373 (2001)."""
+        form = number_form(number)
+        if form == "year" and self.numbering == "year":
+            return int(number.split("/", 1)[0])
+        if form == "serial" and self.numbering == "serial":
+            return int(number[-5:-1])
+        return None
 
     def symbol_for(self, ref: DocumentRef) -> str | None:
         pattern = self.resolution_symbol if ref.kind == "resolution" else self.decision_symbol

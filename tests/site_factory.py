@@ -49,6 +49,7 @@ def load_bodies(root: Path = CORPUS) -> dict[str, Body]:
             numbering=b["numbering"],
             resolution_symbol=b.get("resolution_symbol"),
             decision_symbol=b.get("decision_symbol"),
+            special_sessions=b.get("special_sessions", False),
         )
     return bodies
 

@@ -407,7 +407,7 @@ def test_a_cited_body_missing_from_bodies_yaml(tmp_path: Path) -> None:
         if "9/1" not in text:
             return []
         start = text.index("resolution 9/1")
-        return [Citation(DocumentRef("hrc", "resolution", "9/1"), start, start + 14, "resolution 9/1")]
+        return [Citation(DocumentRef("unep", "resolution", "9/1"), start, start + 14, "resolution 9/1")]
 
     corpus, report = load_checked_corpus(make_corpus(tmp_path), finder)
     [diagnostic] = check_citations(corpus, finder)

@@ -237,7 +237,8 @@ def test_a_year_only_document_stands_at_the_end_of_its_year() -> None:
 
 def test_bodies_group_by_session_or_by_year(graph) -> None:  # type: ignore[no-untyped-def]
     bodies = {b.body.key: b for b in graph.bodies}
-    assert [b.body.key for b in graph.bodies] == ["cop", "ccpcj", "ecosoc", "ga"]
+    # Bodies outside the corpus (issue 8 §2) are listed too, after the corpus's own.
+    assert [b.body.key for b in graph.bodies] == ["cop", "ccpcj", "ecosoc", "ga", "sc", "hrc", "congress"]
     assert [(s.session, [d.key for d in s.documents]) for s in bodies["cop"].sessions] == [
         (4, ["cop-dec-4-2"]),
         (5, ["cop-res-5-1", "cop-res-5-5"]),

@@ -903,11 +903,11 @@ DIAGNOSTIC_CASES = [
         "A title\n\n" + GOOD_BODY + "\n\n¹ Orphan footnote.", "IMP003", "error", 9, "footnote 1", id="IMP003"
     ),
     pytest.param(
-        "A title\n\nThe Human Rights Council,\n\n1. Decides so.",
+        "A title\n\nThe Arctic Council,\n\n1. Decides so.",
         "IMP004",
         "error",
         3,
-        "unknown body 'Human Rights Council'",
+        "unknown body 'Arctic Council'",
         id="IMP004",
     ),
     pytest.param(

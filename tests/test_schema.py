@@ -264,7 +264,7 @@ def test_real_bodies_and_instruments_load_cleanly() -> None:
     bodies, ok = load_bodies(REPO / "corpus" / "bodies.yaml", report)
     instruments = load_instruments(REPO / "corpus" / "instruments", report)
     assert ok and list(report) == []
-    assert list(bodies) == ["cop", "ccpcj", "ecosoc", "ga"]
+    assert list(bodies) == ["cop", "ccpcj", "ecosoc", "ga", "sc", "hrc", "congress"]
     assert bodies["ecosoc"].numbering == "year"
     assert bodies["cop"].short_references == ("the Conference",)
     assert list(instruments) == ["untoc", "tip", "som", "firearms"]

@@ -32,9 +32,11 @@ from generator.citations.resolve import (
     article_instrument,
     default_instrument,
     document_body,
+    explicit,
+    numbered_body,
     speaking_body,
 )
-from generator.ids import ArticleRef, DocumentRef, SymbolRef
+from generator.ids import ArticleRef, DocumentRef, InstrumentRef, SymbolRef
 from generator.model import Body, Citation, CitationSite, Instrument, Kind, Resolution, Target
 
 # How far back to look for a proper name standing before a bare "resolution": a few words.
@@ -47,18 +49,24 @@ def find_citations(
     issuing_body: str,
     bodies: Mapping[str, Body],
     instruments: Mapping[str, Instrument],
+    own: DocumentRef | None = None,
 ) -> list[Citation]:
     """Every citation in one paragraph's ``text`` (inline markup), in text order.
 
     ``issuing_body`` is the key of the body the text speaks as: the one "its resolution 9/1"
-    means. Spans index ``text``; ``Citation.title`` is plain text with whitespace collapsed.
+    means. ``own`` is the reference of the text the paragraph belongs to: a text naming its own
+    number does not cite itself. Spans index ``text``; ``Citation.title`` is plain text with
+    whitespace collapsed.
     """
     grammar = _grammar_for(bodies, instruments)
     plain = _Plain.of(text)
     documents, titles = _documents(plain.text, grammar, issuing_body)
+    articles, named = _articles(plain.text, grammar)
     found = [
-        *documents,
-        *_outside(_articles(plain.text, grammar), titles),
+        *(d for d in documents if d.target != own),
+        *_outside(_ordinal_documents(plain.text, grammar), titles),
+        *_outside(articles, titles),
+        *_outside(_instruments(plain.text, grammar, named), titles),
         *_outside(_symbols(plain.text), titles),
     ]
     citations: list[Citation] = []
@@ -87,11 +95,12 @@ def citations_in(
     speaking = speaking_body(resolution)
     places = [(paragraph.id, paragraph.text) for paragraph in resolution.paragraphs()]
     places += [(footnote_anchor(fn.mark), fn.text) for fn in resolution.footnotes]
+    own = resolution.document_ref
     return [
         CitationSite(resolution.id, place, citation)
         for place, text in places
         for citation in find_citations(
-            text, issuing_body=speaking, bodies=corpus_bodies, instruments=instruments
+            text, issuing_body=speaking, bodies=corpus_bodies, instruments=instruments, own=own
         )
     ]
 
@@ -190,13 +199,25 @@ class _Grammar:
     after_body: re.Pattern[str]
     cataphor_body: re.Pattern[str]
     body_documents: re.Pattern[str]
+    # Any full name of a body: an instrument named inside one ("the Conference of the Parties to
+    # the United Nations Convention …") is not a citation of the instrument.
+    body_name: re.Pattern[str]
+    ordinal_after: re.Pattern[str]
+    ordinal_before: re.Pattern[str]
     instrument: re.Pattern[str]
+    bodies: Mapping[str, Body]
     # normalized full name -> body key
     body_by_name: Mapping[str, str]
     # normalized short reference ("the conference") -> the keys of the bodies it may mean
     bodies_by_reference: Mapping[str, tuple[str, ...]]
     # normalized name, with and without a leading "the" -> instrument key
     instrument_by_name: Mapping[str, str]
+    # normalized names that stand for an instrument only in context ("the Convention"): never a
+    # citation of the whole instrument on their own
+    generic_instrument_names: frozenset[str]
+    # The longest word of each name: a paragraph with none of them names no instrument, and the
+    # name alternation (no literal prefix to skip to) is not run on it.
+    instrument_words: frozenset[str]
     default_instrument: str | None
 
     def body(self, name: str | None, speaking: str) -> str | None:
@@ -211,6 +232,13 @@ class _Grammar:
         if speaking in candidates:
             return speaking
         return candidates[0] if candidates else None
+
+    def bare_reference(self, name: str | None) -> bool:
+        """Whether a matched name is a short reference without its article ("Council")."""
+        if name is None:
+            return False
+        key = p.normalize_name(name)
+        return key in self.bodies_by_reference and not key.startswith("the ")
 
     def instrument_key(self, name: str) -> str | None:
         key = p.normalize_name(name)
@@ -254,12 +282,16 @@ def _grammar(
         for reference in body.short_references:
             references.setdefault(p.normalize_name(reference), []).append(key)
     instrument_by_name: dict[str, str] = {}
+    generic: set[str] = set()
     for key, instrument in instruments:
         for name in (instrument.name, *instrument.names):
             instrument_by_name.setdefault(p.normalize_name(name), key)
+            if name.split()[0].lower() == "the":
+                generic.add(p.normalize_name(name))
     holes = {
         "bodies": p.names_alternation(_body_names(bodies)),
         "references": p.names_alternation(r for _, b in bodies for r in b.short_references),
+        "ordinal_bodies": p.names_alternation(n for n in _body_names(bodies) if p.ORDINAL_HOLE in n),
     }
     instrument_names = [n for _, i in instruments for n in (i.name, *i.names)]
     return _Grammar(
@@ -267,10 +299,16 @@ def _grammar(
         after_body=p.fill(p.AFTER_BODY, **holes),
         cataphor_body=p.fill(p.CATAPHOR_BODY, **holes),
         body_documents=p.fill(p.BODY_DOCUMENTS, **holes),
+        body_name=re.compile(holes["bodies"], p.FLAGS),
+        ordinal_after=p.fill(p.ORDINAL_AFTER, **holes),
+        ordinal_before=p.fill(p.ORDINAL_BEFORE, **holes),
         instrument=re.compile(p.names_alternation(instrument_names, optional_article=True), p.FLAGS),
+        bodies=dict(bodies),
         body_by_name=body_by_name,
         bodies_by_reference={k: tuple(v) for k, v in references.items()},
         instrument_by_name=instrument_by_name,
+        generic_instrument_names=frozenset(generic),
+        instrument_words=frozenset(max(n.split(), key=len) for n in instrument_names if n.strip()),
         default_instrument=default_instrument(dict(instruments)),
     )
 
@@ -320,11 +358,16 @@ def _documents(text: str, g: _Grammar, speaking: str) -> tuple[list[_Found], lis
         key = g.body(m["body"] or m["of_body"], speaking)
         if key is not None:
             contexts.append((m.start(), key))
+    headings = [m.span() for m in p.HEADING.finditer(text)]
     pos = 0
     while (head := g.document_head.search(text, pos)) is not None:
         items = _document_items(text, head.end())
         if not items:
             pos = head.end()
+            continue
+        if any(a <= head.start("kind") < b for a, b in headings):
+            # A heading or a list entry ("Decision 5/2 Title") names a text; it does not cite it.
+            pos = items[0].stop
             continue
         stop = items[-1].stop
         titles.extend(i.title_span for i in items if i.title_span is not None)
@@ -336,6 +379,8 @@ def _documents(text: str, g: _Grammar, speaking: str) -> tuple[list[_Found], lis
             forward = g.cataphor_body.match(text, stop)
         if _unknown_issuer(head, after, forward, before, text[stop:]):
             continue
+        if g.bare_reference(head["named"]) and p.UNKNOWN_NAME_BEFORE_REFERENCE.search(before):
+            continue  # "Trusteeship Council resolution …": a longer name the corpus does not know
         antecedent = head["antecedent"]
         if forward is not None:
             antecedent = forward["body"] or forward["reference"]
@@ -351,6 +396,12 @@ def _documents(text: str, g: _Grammar, speaking: str) -> tuple[list[_Found], lis
         kind: Kind = "resolution" if head["kind"].lower() == "resolution" else "decision"
         contexts.append((head.start(), body))
         for index, item in enumerate(items):
+            # A number the text gives no issuer of its own (a bare or "its" one, or the second of a
+            # list) is the issuer's only if that body numbers texts so: "General Assembly
+            # resolution 66/181 and resolution 2011/33" ends with the Council's.
+            issuer = body
+            if index or not explicit(cues):
+                issuer = numbered_body(body, item.number, g.bodies)
             # The first number's span takes the words before it ("General Assembly resolution
             # 66/181", "resolutions 10/6"); the others are just their numbers ("11/3").
             if index:
@@ -359,9 +410,32 @@ def _documents(text: str, g: _Grammar, speaking: str) -> tuple[list[_Found], lis
                 start = head.start("named")
             else:
                 start = head.start("kind")
-            target = DocumentRef(body, kind, item.number)
+            target = DocumentRef(issuer, kind, item.number)
             found.append(_Found(target, start, item.end, item.date, item.title))
     return found, titles
+
+
+def _ordinal_documents(text: str, g: _Grammar) -> list[_Found]:
+    """Resolutions of a body named by its ordinal: "resolution 1 of the Twelfth … Congress …".
+
+    The number within the body is read with the ordinal as its session: 12/1.
+    """
+    found: list[_Found] = []
+    if not any(word in text for word in p.KIND_WORDS) or not p.ORDINAL.search(text):
+        return found
+    for pattern in (g.ordinal_after, g.ordinal_before):
+        for m in pattern.finditer(text):
+            body = g.body(m["body"], "")
+            session = p.ordinal_of(m["body"])
+            if body is None or session is None:
+                continue
+            kind: Kind = "resolution" if m["kind"].lower() == "resolution" else "decision"
+            for index, number in enumerate(p.ORDINAL_NUMBER.finditer(m["numbers"])):
+                offset = m.start("numbers")
+                start = m.start("kind") if index == 0 else offset + number.start()
+                target = DocumentRef(body, kind, f"{session}/{number[0]}")
+                found.append(_Found(target, start, offset + number.end()))
+    return found
 
 
 def _unknown_issuer(
@@ -405,7 +479,10 @@ def _document_items(text: str, pos: int) -> list[_Item]:
 
 
 def _number(m: re.Match[str]) -> str:
-    """The number as a DocumentRef holds it; every placeholder form reads ``<first>/[...]``."""
+    """The number as a DocumentRef holds it; every placeholder form reads ``<first>/[...]``, a
+    running number ``1373 (2001)`` with one space."""
+    if m["serial"] is not None:
+        return f"{m['run']} ({m['run_year']})"
     if m["placeholder"] is not None:
         return f"{m['first']}/[...]"
     return m["number"]
@@ -422,11 +499,13 @@ def _date(m: re.Match[str]) -> dt.date | None:
 # --- Articles ------------------------------------------------------------------------------------
 
 
-def _articles(text: str, g: _Grammar) -> list[_Found]:
-    """Article citations of the corpus's instruments, each resolved to its instrument."""
+def _articles(text: str, g: _Grammar) -> tuple[list[_Found], list[tuple[int, int]]]:
+    """Article citations of the corpus's instruments, each resolved to its instrument; and the
+    spans of the instrument names that said whose articles they are (not citations of their own)."""
     found: list[_Found] = []
+    named_spans: list[tuple[int, int]] = []
     if p.ARTICLE_WORD not in text:
-        return found
+        return found, named_spans
     # Read only for a paragraph that has an article list: naming instruments is common, citing
     # articles is not.
     mentions: list[InstrumentMention] | None = None
@@ -438,7 +517,7 @@ def _articles(text: str, g: _Grammar) -> list[_Found]:
             items.append(item)
             stop = item.end()
             # Only "articles" lists: "article 30, 190 parties" is one article and a count.
-            if not head["plural"] or head["lead_paragraph"]:
+            if not head["plural"] or head["lead"]:
                 break
             separator = p.ARTICLE_SEPARATOR.match(text, stop)
             if separator is None:
@@ -453,6 +532,7 @@ def _articles(text: str, g: _Grammar) -> list[_Found]:
             named = g.instrument.match(text, of.end())
             if named is not None:
                 named_after = InstrumentMention(named.start(), named.end(), g.instrument_key(named[0]))
+                named_spans.append(named.span())
             else:
                 named_after = InstrumentMention(of.end(), of.end(), None)
         if mentions is None:
@@ -462,19 +542,60 @@ def _articles(text: str, g: _Grammar) -> list[_Found]:
         if key is None:
             continue  # an article of an instrument the corpus does not hold
         for index, item in enumerate(items):
-            if index:
-                start = item.start()
-            elif head["lead_paragraph"]:
-                start = head.start()
-            else:
-                start = head.start("word")
-            target = ArticleRef(
-                key,
-                int(item["article"]),
-                head["lead_paragraph"] or item["paragraph"],
-                head["lead_sub"] or item["sub"],
-            )
-            found.append(_Found(target, start, item.end()))
+            found.extend(_article_citations(key, head, item, first=index == 0))
+    return found, named_spans
+
+
+def _article_citations(key: str, head: re.Match[str], item: re.Match[str], *, first: bool) -> list[_Found]:
+    """One citation per pinpoint of an article: "article 5, paragraphs 1 (a) and 3" gives 5 (1) (a)
+    and 5 (3); "paragraphs 1 and 2 of article 18" gives 18 (1) and 18 (2).
+
+    The first citation's span takes the words before it ("article 5, paragraphs 1 (a)", "articles
+    24"); a later pinpoint's span is its own number ("3"), and the last of a leading list reaches
+    to the article ("2 of article 18"), so that spans never overlap.
+    """
+    article = int(item["article"])
+    if head["lead"]:
+        pinpoints = list(p.PINPOINT.finditer(head["lead"]))
+        offset = head.start("lead")
+        out = []
+        for n, pin in enumerate(pinpoints):
+            start = head.start() if n == 0 else offset + pin.start()
+            end = item.end() if n == len(pinpoints) - 1 else offset + pin.end()
+            out.append(_Found(ArticleRef(key, article, pin["paragraph"], pin["sub"]), start, end))
+        return out
+    start = head.start("word") if first else item.start()
+    if item["pinpoints"] is None:
+        return [_Found(ArticleRef(key, article, None, item["sub"]), start, item.end())]
+    offset = item.start("pinpoints")
+    out = []
+    for n, pin in enumerate(p.PINPOINT.finditer(item["pinpoints"])):
+        target = ArticleRef(key, article, pin["paragraph"], pin["sub"])
+        out.append(_Found(target, start if n == 0 else offset + pin.start(), offset + pin.end()))
+    return out
+
+
+def _instruments(text: str, g: _Grammar, named: list[tuple[int, int]]) -> list[_Found]:
+    """The Convention and its Protocols cited as a whole, by name ("the Firearms Protocol").
+
+    A generic name ("the Convention") is not such a citation: it refers to an instrument only in
+    context, and nearly every paragraph says it. Neither is a name inside a body's name ("the
+    Conference of the Parties to the United Nations Convention …") or one that says whose
+    articles an article citation cites (``named``).
+    """
+    found: list[_Found] = []
+    if not any(word in text for word in g.instrument_words):
+        return found
+    inside = [m.span() for m in g.body_name.finditer(text)] + named
+    for m in g.instrument.finditer(text):
+        key = g.instrument_key(m[0])
+        if key is None or p.normalize_name(m[0]) in g.generic_instrument_names:
+            continue
+        if any(a <= m.start() and m.end() <= b for a, b in inside):
+            continue
+        article = p.LEADING_THE.match(m[0])
+        start = m.start() + (article.end() if article else 0)
+        found.append(_Found(InstrumentRef(key), start, m.end()))
     return found
 
 

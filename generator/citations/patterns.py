@@ -47,15 +47,21 @@ KIND = r"(?P<kind>[Rr]esolution|[Dd]ecision)(?P<plural>s)?"
 KIND_WORDS = ("esolution", "ecision")
 
 # Where a number starts: just enough for a look-ahead, so that "its resolution, in which" or
-# "the present resolution" (no number) never start a citation.
-NUMBER_START = r"(?<![\d/])\d{1,4}/"
+# "the present resolution" (no number) never start a citation. Three shapes: "55/25" (and
+# "2012/12"), a special session's "S-20/2", and the Security Council's "1373 (2001)".
+NUMBER_START = r"(?<![\d/])(?:S-\d{1,2}/|\d{1,4}/|\d{1,4}\s*\(\d{4}\))"
 
 # A resolution or decision number, session/number ("55/25") or year/number ("2012/12").
 NUMBER = re.compile(
     r"""
     (?<![\d/])                          # whole numbers only: not the tail of 12345/1 or 1/55/25
-    (?P<number>
-        (?P<first>\d{1,4})/
+    (?:
+    (?P<serial>                         # the Security Council numbers its resolutions in one run,
+        (?P<run>\d{1,4})\s*              # the year in brackets: 1373 (2001); there is no
+        \((?P<run_year>\d{4})\)          # session part, so it is tried first
+    )
+  | (?P<number>
+        (?P<first>\b(?:S-)?\d{1,4})/    # S-20/2: resolution 2 of the 20th special session
         (?:
             (?P<second>\d{1,4})(?![\d/])        # 55/25, but not 55/25/Add.1 or 55/255555
           | (?P<placeholder>                    # a draft cites a text not adopted yet:
@@ -63,6 +69,7 @@ NUMBER = re.compile(
               | \.{3}(?!\.) | …                 #   2012/... or 2012/… (seen in unedited drafts)
             )
         )
+    )
     )
     """,
     FLAGS,
@@ -177,6 +184,62 @@ CATAPHOR_BODY = r"""
     )
 """
 
+# A bare short reference standing for a body ("Council resolution 2011/33" is the Economic and
+# Social Council's) unless a capitalised word right before it makes it part of a longer name the
+# corpus does not know ("Trusteeship Council resolution …"). The paragraph's first word is its
+# leading verb ("Recalling Council resolution …"), hence the non-space required before it.
+UNKNOWN_NAME_BEFORE_REFERENCE = re.compile(r"\S\s+[A-Z][\w’'-]*\s+\Z", FLAGS)
+
+# A text's own heading, or an entry of a page's list of decisions: "Decision 5/1. Title",
+# "Decision 5/2 Title", "Resolution 7/1" alone on its line. Running text writes the kind word in
+# lower case ("decision 4/2"), or capitalised only before a lower-case word ("Resolution 5/5 of
+# the Conference …", a paragraph's first words); a capitalised word or the line's end right after
+# the number is a title, not a continuation of the sentence.
+HEADING = re.compile(
+    r"""
+    \b(?:Decision|Resolution|DECISION|RESOLUTION)\s+
+    (?:S-)?\d{1,4}/\d{1,4}(?![\d/])\.?
+    (?=[ \t]+[A-Z“"]|[ \t]*(?:\n|\Z))
+    """,
+    FLAGS,
+)
+
+# The UN congresses on crime are named by their ordinal ("the Twelfth United Nations Congress on
+# Crime Prevention and Criminal Justice") and number their resolutions within the congress
+# ("resolution 1"). A name in bodies.yaml holding "{ordinal}" is such a name; the ordinal is the
+# congress's number, so "resolution 1 of the Twelfth … Congress" is resolution 12/1 of that body.
+ORDINALS = (
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+    "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth",
+    "Eighteenth", "Nineteenth", "Twentieth",
+)  # fmt: skip
+ORDINAL_HOLE = "{ordinal}"
+ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r")\b", re.IGNORECASE)
+
+# Numbers of a congress's resolutions: "1", "1 and 2", "3, 4 and 7"; never "1/2" or "1373 (2001)".
+_ORDINAL_NUMBERS = r"""
+    (?P<numbers>\d{1,3}(?:(?:,\s*(?:and\s+)?|\s+and\s+)\d{1,3})*)(?![\d/]|\s*\()
+"""
+# "resolution 1 of the Twelfth … Congress …", "resolutions 2 and 3 adopted by the Eighth … Congress".
+ORDINAL_AFTER = substitute(
+    r"""
+    \b(?P<kind>[Rr]esolution|[Dd]ecision)s?\s+
+    {numbers}
+    ,?\s+(?:of|adopted\s+by)\s+(?:the\s+)?(?P<body>{ordinal_bodies})
+    """,
+    numbers=_ORDINAL_NUMBERS,
+)
+# "the Sixth United Nations Congress on …, in its resolution 9".
+ORDINAL_BEFORE = substitute(
+    r"""
+    (?P<body>{ordinal_bodies}),?\s+in\s+its\s+
+    (?P<kind>[Rr]esolution|[Dd]ecision)s?\s+
+    {numbers}
+    """,
+    numbers=_ORDINAL_NUMBERS,
+)
+ORDINAL_NUMBER = re.compile(r"\d{1,3}")
+
 # --- Articles of the Convention and its Protocols --------------------------------------------
 
 # The head of an article citation. Branches:
@@ -186,11 +249,16 @@ CATAPHOR_BODY = r"""
 #            resolve.py); kept out of the span.
 # Every match of ARTICLE_HEAD contains this: nine paragraphs in ten cite no article and skip it.
 ARTICLE_WORD = "rticle"
+# One pinpoint: "2", "1 (a)"; and a list of them: "1 (a) and 3", "1, 2 and 4".
+PINPOINT = re.compile(r"(?P<paragraph>\d{1,2})(?!\d)(?:\s*\((?P<sub>[a-z]{1,4})\))?", FLAGS)
+_PINPOINT = r"\d{1,2}(?!\d)(?:\s*\([a-z]{1,4}\))?"
+_PINPOINTS = _PINPOINT + r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)" + _PINPOINT + r")*"
 ARTICLE_HEAD = re.compile(
     r"""
     (?:
-        \b[Pp]aragraph\s+(?P<lead_paragraph>\d{1,2})(?!\d)
-        (?:\s*\((?P<lead_sub>[a-z]{1,4})\))?
+        \b[Pp]aragraphs?\s+(?P<lead>"""
+    + _PINPOINTS
+    + r""")
         \s+of\s+
     )?
     (?:\bits\s+)?
@@ -200,13 +268,18 @@ ARTICLE_HEAD = re.compile(
     FLAGS,
 )
 
-# One article number with its pinpoint: "30", "20, paragraph 2", "30, paragraph 2 (c)", "2 (b)".
+# One article number with its pinpoints: "30", "20, paragraph 2", "30, paragraph 2 (c)", "2 (b)",
+# "5, paragraphs 1 (a) and 3" (each pinpoint is read again with PINPOINT).
 # The look-ahead after the number refuses "article 5/1" and decimals ("article 2.5").
 ARTICLE_ITEM = re.compile(
     r"""
     (?P<article>\d{1,3})(?!\d|/\d|\.\d)
-    (?:,\s+paragraph\s+(?P<paragraph>\d{1,2})(?!\d))?
-    (?:\s*\((?P<sub>[a-z]{1,4})\))?
+    (?:
+        ,\s+paragraphs?\s+(?P<pinpoints>"""
+    + _PINPOINTS
+    + r""")
+      | \s*\((?P<sub>[a-z]{1,4})\)
+    )?
     """,
     FLAGS,
 )
@@ -239,6 +312,9 @@ OTHER_INSTRUMENT = re.compile(
     """,
     FLAGS,
 )
+
+# "the " before an instrument's name: not part of a citation's span (the link is the name).
+LEADING_THE = re.compile(r"[Tt]he\s+")
 
 # --- Document symbols ------------------------------------------------------------------------
 
@@ -285,15 +361,32 @@ def names_alternation(names: Iterable[str], *, optional_article: bool = False) -
     for name in sorted({" ".join(n.split()) for n in names if n.strip()}, key=lambda n: (-len(n), n)):
         words = name.split(" ")
         if words[0].lower() == "the":
-            alternatives.append(r"\b[Tt]he\s+" + r"\s+".join(re.escape(w) for w in words[1:]))
+            alternatives.append(r"\b[Tt]he\s+" + r"\s+".join(map(_word, words[1:])))
         else:
             article = r"(?:[Tt]he\s+)?" if optional_article else ""
-            alternatives.append(r"\b" + article + r"\s+".join(re.escape(w) for w in words))
+            alternatives.append(r"\b" + article + r"\s+".join(map(_word, words)))
     if not alternatives:
         return r"(?!)"
     return "(?:" + "|".join(alternatives) + ")" + NOT_CONTINUED
 
 
+def _word(word: str) -> str:
+    """One word of a name as a regex: itself, or any ordinal for the ``{ordinal}`` hole."""
+    if word == ORDINAL_HOLE:
+        return r"(?:" + "|".join(ORDINALS) + r")"
+    return re.escape(word)
+
+
 def normalize_name(text: str) -> str:
-    """The key a matched name is looked up by: single spaces, lower case."""
-    return " ".join(text.split()).lower()
+    """The key a matched name is looked up by: single spaces, lower case, ordinals as ``{ordinal}``.
+
+    "the Twelfth United Nations Congress …" and the data's "{ordinal} United Nations Congress …"
+    have the same key.
+    """
+    return ORDINAL.sub(ORDINAL_HOLE, " ".join(text.split())).lower()
+
+
+def ordinal_of(text: str) -> int | None:
+    """The number of the first ordinal word in ``text``: "the Twelfth … Congress" gives 12."""
+    m = ORDINAL.search(text)
+    return ORDINALS.index(m[0].capitalize()) + 1 if m else None

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.model import Instrument, Resolution
+from generator.ids import number_form
+from generator.model import Body, Instrument, Resolution
 
 
 def speaking_body(resolution: Resolution) -> str:
@@ -59,6 +60,27 @@ def document_body(cues: DocumentCues, speaking: str) -> str:
     if cues.its:
         return speaking
     return cues.context or speaking
+
+
+def numbered_body(body: str, number: str, bodies: Mapping[str, Body]) -> str:
+    """The body a number continuing a run (or "its") belongs to, given how bodies number texts.
+
+    A number is never a body's when the body does not number texts that way: "2011/33" is never
+    the General Assembly's, "S-20/2" never the Conference's, "1373 (2001)" only the Security
+    Council's. Such a number is the one body's that numbers texts so (data decides: ``numbering``
+    and ``special_sessions`` in bodies.yaml); with none or several, ``body`` stands.
+    """
+    form = number_form(number)
+    known = bodies.get(body)
+    if known is None or form == "none" or known.numbers(form):
+        return body
+    fitting = [key for key, b in bodies.items() if b.numbers(form)]
+    return fitting[0] if len(fitting) == 1 else body
+
+
+def explicit(cues: DocumentCues) -> bool:
+    """Whether the text names the issuer of the citation (before, "in its" or after it)."""
+    return bool(cues.named or cues.antecedent or cues.after)
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,7 @@ def _load_bodies(path: Path) -> dict[str, Body]:
             numbering=entry.get("numbering", "session"),
             resolution_symbol=entry.get("resolution_symbol"),
             decision_symbol=entry.get("decision_symbol"),
+            special_sessions=entry.get("special_sessions", False),
         )
     return bodies
 

@@ -36,6 +36,7 @@ from generator.graph import (
     SessionGroup,
     ToArticle,
     ToCited,
+    ToInstrument,
     ToResolution,
     ToSymbol,
     Unresolved,
@@ -180,6 +181,8 @@ class Context:
                 text = naming.document_label(self.bodies, self.graph.document(destination))
             case ToArticle(instrument, number):
                 text = f"{self.graph.corpus.instruments[instrument].short_name}, article {number}"
+            case ToInstrument(instrument):
+                text = self.graph.corpus.instruments[instrument].short_name
             case ToSymbol(symbol):
                 text = symbol.symbol
             case Unresolved():
@@ -234,6 +237,8 @@ def _spans(ctx: Context, mentions: Sequence[Mention]) -> list[Span]:
             href, title = dest.symbol.url, f"Official document {dest.symbol.symbol}"
         elif isinstance(dest, ToArticle):
             href, title = ctx.link(dest), f"{ctx.label(dest)}: {ctx.article_title(dest)}"
+        elif isinstance(dest, ToInstrument):
+            href, title = ctx.link(dest), ctx.graph.corpus.instruments[dest.instrument].name
         else:
             href, title = ctx.link(dest), ctx.label(dest)
             if isinstance(dest, ToCited):
@@ -370,13 +375,21 @@ def _resolution_view(ctx: Context, resolution: Resolution) -> dict[str, Any]:
 
 
 def _cites_groups(ctx: Context, resolution: Resolution) -> dict[str, list[CitedTarget]]:
-    groups: dict[str, list[CitedTarget]] = {"documents": [], "articles": [], "symbols": [], "unresolved": []}
+    groups: dict[str, list[CitedTarget]] = {
+        "documents": [],
+        "instruments": [],
+        "articles": [],
+        "symbols": [],
+        "unresolved": [],
+    }
     for target in ctx.graph.cites[resolution.id]:
         match target.destination:
             case ToResolution() | ToCited():
                 groups["documents"].append(target)
             case ToArticle():
                 groups["articles"].append(target)
+            case ToInstrument():
+                groups["instruments"].append(target)
             case ToSymbol():
                 groups["symbols"].append(target)
             case Unresolved():

@@ -17,6 +17,7 @@ from generator.graph import (
     Destination,
     ToArticle,
     ToCited,
+    ToInstrument,
     ToResolution,
     ToSymbol,
     Unresolved,
@@ -69,6 +70,8 @@ def destination_page(destination: Destination) -> str | None:
             return cited_page(ref)
         case ToArticle(instrument, article):
             return article_page(instrument, article)
+        case ToInstrument(instrument):
+            return instrument_page(instrument)
         case ToSymbol():
             return None
         case Unresolved():

@@ -626,6 +626,7 @@ def load_bodies(path: Path, report: Report) -> tuple[dict[str, Body], bool]:
             numbering=item["numbering"],
             resolution_symbol=item.get("resolution_symbol"),
             decision_symbol=item.get("decision_symbol"),
+            special_sessions=item.get("special_sessions", False),
         )
     return bodies, ok
 
