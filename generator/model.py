@@ -94,6 +94,7 @@ class Resolution:
     symbol: str | None = None
     dates: Dates = Dates()
     venue: str | None = None
+    meeting: str | None = None  # of an adopted text: "54th plenary meeting"
     agenda_item: AgendaItem | None = None
     sponsors: tuple[str, ...] = ()
     recommended_to: str | None = None

@@ -957,7 +957,7 @@ DIAGNOSTIC_CASES = [
         "Distr.: Limited\n31 February 2020\n\nA title\n\n" + GOOD_BODY,
         "IMP011",
         "warning",
-        1,
+        2,  # the date's own line: masthead lines stay apart even without a blank line between them
         "impossible date '31 February 2020'",
         id="IMP011",
     ),

@@ -9,6 +9,7 @@ tests/test_importer_layouts.py`` and review the diff.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -21,7 +22,7 @@ import yaml
 from generator.cli import main
 from generator.diagnostics import Diagnostic
 from generator.importer.decode import decode
-from generator.importer.emit import import_files, import_text, resolution_to_yaml
+from generator.importer.emit import import_files, import_text, resolution_to_plain, resolution_to_yaml
 from generator.importer.layout import detect, normalise, split_lines
 from generator.model import Resolution
 
@@ -44,6 +45,9 @@ def _golden_text(resolutions: list[Resolution]) -> str:
 FIXTURE_CASES = {
     "web_cop_draft": ("web", {"IMP013": 1}),
     "pdf_wrapped_cop": ("wrapped", {}),
+    "adopted_ga_ods": ("blank-separated", {}),
+    "adopted_ecosoc_web": ("web", {"IMP013": 1}),
+    "adopted_ccpcj_wrapped": ("wrapped", {}),
 }
 
 
@@ -130,6 +134,79 @@ def test_page_break_after_a_comma(raw: str, joined: bool, codes: list[str]) -> N
     r, diagnostics = import_text(raw, "x.txt")
     assert len(r.preamble) == (1 if joined else 2)
     assert [d.code for d in diagnostics] == codes
+
+
+# --- adopted texts, un.org / ODS style ------------------------------------------------------------
+
+ADOPTED_CASES = [
+    (
+        "adopted_ga_ods",
+        {
+            "id": "ga-res-78-231", "body": "ga", "kind": "resolution", "status": "adopted", "number": "78/231",
+            "session": 78, "year": 2023, "symbol": "A/RES/78/231", "meeting": "50th plenary meeting",
+            "dates": {"distributed": dt.date(2023, 12, 29), "adopted": dt.date(2023, 12, 22)},
+            "agenda_item": {"number": "109", "title": "Crime prevention and criminal justice"},
+            "formula": "The General Assembly,",
+            "title": "Strengthening international cooperation against the illicit trafficking in cultural "
+            "property by organized criminal groups",
+        },
+    ),
+    (
+        "adopted_ecosoc_web",
+        {
+            "id": "ecosoc-res-2019-19", "body": "ecosoc", "number": "2019/19", "session": None, "year": 2019,
+            "meeting": "39th plenary meeting", "dates": {"distributed": None, "adopted": dt.date(2019, 7, 23)},
+            "formula": "The Economic and Social Council,",
+            "title": "Promoting technical assistance for the implementation of the Organized Crime Convention "
+            "and the Protocols thereto",
+        },
+    ),
+    (
+        "adopted_ccpcj_wrapped",
+        {
+            "id": "ccpcj-res-24-2", "body": "ccpcj", "number": "24/2", "session": 24, "meeting": "8th meeting",
+            "symbol": "E/CN.15/2015/19", "dates": {"distributed": None, "adopted": dt.date(2015, 5, 22)},
+            "title": "Strengthening crime prevention and criminal justice responses to the smuggling of migrants",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("stem", "expected"), ADOPTED_CASES, ids=[c[0] for c in ADOPTED_CASES])
+def test_adopted_style_metadata(stem: str, expected: dict[str, object]) -> None:
+    (r,), _ = _import(stem)
+    plain = resolution_to_plain(r)
+    assert {k: plain[k] for k in expected} == expected
+    # The closing lines are metadata, not the last paragraph's text.
+    assert "meeting" not in r.operative[-1].text
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "title"),
+    [
+        ("78/231. Countering crime", "78/231", "Countering crime"),
+        ("2012/12. Strengthening cooperation", "2012/12", "Strengthening cooperation"),
+        ("Resolution 2019/19. Promoting aid", "2019/19", "Promoting aid"),
+        ("Decision 2/1 Implementation of the Convention", "2/1", "Implementation of the Convention"),
+        ("Decision 1/1Adoption of the rules", "1/1", "Adoption of the rules"),
+    ],
+)
+def test_numbered_headings_give_number_and_title(heading: str, number: str, title: str) -> None:
+    r, _ = import_text(f"{heading}\n\nThe General Assembly,\n\n1. Decides so.\n", "x.txt")
+    assert (r.status, r.number, r.title) == ("adopted", number, title)
+
+
+def test_a_meeting_line_before_the_title_gives_the_adoption_date() -> None:
+    raw = (
+        "United Nations\n\nA/RES/49/159\n\nGeneral Assembly\n\nDistr. GENERAL\n\n23 December 1994\n\n"
+        "A/RES/49/159\n94th plenary meeting\n23 December 1994\n\n49/159. A title\n\nThe General Assembly,\n\n"
+        "1. Decides so.\n"
+    )
+    r, diagnostics = import_text(raw, "x.txt")
+    assert (r.id, r.meeting, r.dates.adopted, r.dates.distributed) == (
+        "ga-res-49-159", "94th plenary meeting", dt.date(1994, 12, 23), dt.date(1994, 12, 23)
+    )
+    assert [d.code for d in diagnostics] == []
 
 
 # --- encodings ------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from generator.importer.inline import GluedMarks, normalise_chars, superscript_to_digits, to_markup
-from generator.importer.layout import Normalised, split_lines
+from generator.importer.layout import Normalised, own_line, split_lines
 from generator.markup import to_plain
 
 _SEPARATOR = re.compile(r"^(?:_{5,}|-{3,}|\*{3,}|—{2,})$")
@@ -35,10 +35,10 @@ _EXPLICIT_FOOTNOTE = re.compile(
 )
 # A footnote in PDF text: its number, spaces, its text. "6. Also invites" (a paragraph) has a period.
 _NUMBERED_FOOTNOTE = re.compile(r"^(?P<num>\d{1,3})(?P<space>\s+)(?P<text>\S.*)$")
-_MONTHS = (
+MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
-_MONTH_START = re.compile(rf"^(?:{_MONTHS})\b")
+_MONTH_START = re.compile(rf"^(?:{MONTH_NAMES})\b")
 # The start of a numbered or lettered paragraph: "12. ", "(a) ", "(iv) ".
 PARAGRAPH_MARKER = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s")
 # Words a paragraph cannot end on: a block ending with one continues after the page break.
@@ -51,6 +51,7 @@ _OPEN_ENDINGS = frozenset((
 ))
 _TERMINAL = ",;:.!?"
 _MAX_HEADING_LINES = 3
+_PUNCTUATION_ONLY = re.compile(r"^[,;:.]+$")
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,8 @@ def _join_lines(lines: list[str]) -> str:
     for line in lines:
         if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].isalpha():
             text += line
+        elif text and _PUNCTUATION_ONLY.match(line):
+            text += line  # "The General Assembly" / ",": the formula's comma on the next line
         else:
             text = f"{text} {line}" if text else line
     return text
@@ -273,8 +276,9 @@ def rejoin(blocks: list[Block], joined: list[int] | None = None) -> list[Block]:
         if out and _continues(out[-1], plains[-1], block, plain):
             if joined is not None and not is_unfinished(plains[-1]) and not block.after_footnotes:
                 joined.append(block.line)
-            out[-1] = replace(out[-1], text=f"{out[-1].text} {block.text}")
-            plains[-1] = f"{plains[-1]} {plain}"
+            space = "" if _PUNCTUATION_ONLY.match(plain.strip()) else " "
+            out[-1] = replace(out[-1], text=f"{out[-1].text}{space}{block.text}")
+            plains[-1] = f"{plains[-1]}{space}{plain}"
         else:
             out.append(block)
             plains.append(plain)
@@ -285,8 +289,8 @@ def _continues(prev: Block, prev_plain: str, block: Block, plain: str) -> bool:
     if prev.heading is not None or block.heading is not None:
         return False
     start = plain.lstrip()
-    if not start or PARAGRAPH_MARKER.match(start):
-        return False
+    if not start or PARAGRAPH_MARKER.match(start) or own_line(prev_plain) or own_line(plain):
+        return False  # masthead and closing lines ("23 December 1994", "94th plenary meeting") stay apart
     if not is_unfinished(prev_plain):
         end = prev_plain.rstrip().rstrip("”’\"')]")
         return start[0].islower() and end[-1:] in (",", ";", ":")

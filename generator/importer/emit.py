@@ -77,7 +77,7 @@ def _footnote(f: Footnote) -> dict[str, Any]:
 
 def resolution_to_plain(r: Resolution) -> dict[str, Any]:
     """The resolution as plain data, keys in the documented order (without ``imported``)."""
-    return {
+    plain: dict[str, Any] = {
         "id": r.id,
         "body": r.body,
         "kind": r.kind,
@@ -102,6 +102,12 @@ def resolution_to_plain(r: Resolution) -> dict[str, Any]:
         "footnotes": [_footnote(f) for f in r.footnotes],
         "source": r.source,
     }
+    if r.meeting is not None:
+        # Only adopted texts have one: the field is left out otherwise, so drafts' files stay as they were.
+        items = list(plain.items())
+        items.insert(list(plain).index("venue") + 1, ("meeting", r.meeting))
+        plain = dict(items)
+    return plain
 
 
 # --- plain data → YAML text -----------------------------------------------------------------------

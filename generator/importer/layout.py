@@ -59,11 +59,13 @@ class Normalised:
     diagnostics: tuple[Diagnostic, ...] = ()
 
     def breaks(self) -> Callable[[str, str], bool] | None:
-        """Whether a paragraph ends between two raw lines; None when only blank lines end one."""
+        """Whether a paragraph ends between two raw lines (besides a blank line)."""
         if self.layout == "web":
             return _web_break
         if self.layout == "wrapped":
             return lambda prev, line: _wrapped_break(prev, line, self.width)
+        if self.layout == "blank-separated":
+            return _masthead_break
         return None
 
 
@@ -187,6 +189,12 @@ def opens_paragraph(text: str) -> bool:
 def continues(text: str) -> bool:
     """A line that can only continue the one before: lower case, or punctuation ("," of a formula)."""
     return text[:1].islower() or (bool(text) and not text.strip(",;:."))
+
+
+def _masthead_break(prev_raw: str, raw: str) -> bool:
+    """Blank-separated text: masthead lines printed one under the other are still apart."""
+    line = raw.strip()
+    return not continues(line) and (own_line(prev_raw) or own_line(line))
 
 
 def _web_break(prev_raw: str, raw: str) -> bool:

@@ -19,7 +19,7 @@ from generator.diagnostics import Diagnostic, did_you_mean
 from generator.ids import KIND_ABBREVIATIONS, DocumentRef, slugify
 from generator.importer.clean import Block
 from generator.importer.emphasis import unwrap_emphasis
-from generator.importer.segment import Element
+from generator.importer.segment import CLOSING, Element
 from generator.importer.vocabulary import load_vocabulary
 from generator.model import AgendaItem, Body, Dates, Kind, Status
 
@@ -30,7 +30,13 @@ MONTHS = (
 _MONTH = "|".join(MONTHS)
 _ITEM = r"\d{1,3}(?:\s*\([a-z]\))?"
 
-_NUMBERED = re.compile(r"^(?P<kind>Resolution|Decision)\s+(?P<number>\d{1,4}/\d{1,4})$", re.IGNORECASE)
+# "Resolution 5/1", "Decision 2/3." (a heading), "Decision 2/3 Title" / "Decision 2/3. Title" (title beside it).
+_NUMBERED = re.compile(
+    r"^(?P<kind>Resolution|Decision)\s*(?P<number>\d{1,4}/\d{1,4})\.?(?:\s*(?P<title>[A-Z\[“\"].*))?$",
+    re.IGNORECASE,
+)
+# The heading of an adopted text in un.org/ODS style: "77/235. Countering …", "2012/12. Strengthening …".
+NUMBERED_TITLE = re.compile(r"^(?P<number>\d{1,4}/\d{1,4})\.\s+(?P<title>\S.*)$")
 _RECOMMENDS = re.compile(
     r"""^The\s+(?P<body>.+?)\s+recommends\s+(?:to\s+)?(?:the\s+)?(?P<to>.+?)\s+
         the\s+(?:adoption|approval)\s+of\s+the\s+following\s+draft\s+(?P<kind>resolution|decision)s?\s*:?$""",
@@ -66,7 +72,22 @@ _AGENDA = re.compile(
            |Agenda\s+items?\s+(?P<n2>{_ITEM}(?:(?:,\s*|\s+and\s+){_ITEM})*))\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_SYMBOL = re.compile(r"^[A-Z]+(?:\.\d+)?(?:/[A-Za-z0-9.\-]+)+$")
+_SYMBOL = re.compile(r"^(?:United Nations\s+)?(?P<symbol>[A-Z]+(?:\.\d+)?(?:/[A-Za-z0-9.\-]+)+)$")
+# "Resolution adopted by the General Assembly" (often in capitals), maybe "on 15 December 2022".
+_ADOPTED_BY = re.compile(
+    rf"^(?P<kind>Resolution|Decision)s?\s+adopted\s+by\s+the\s+(?P<body>.+?)"
+    rf"(?:\s+on\s+{_DATE_TEXT})?$",
+    re.IGNORECASE,
+)
+# "[on the report of the Third Committee (A/77/457)]", "[without reference to a Main Committee (A/77/L.5)]"
+_REFERENCE = re.compile(r"^\[\s*(?:on the (?:report|recommendation)|without reference)\b.*\]?$", re.IGNORECASE)
+# "At its second session, held in Vienna from 10 to 21 October 2006, the Conference … adopted …": a
+# session page's introduction.
+_SESSION_INTRO = re.compile(
+    r"""^At\s+its\s+(?P<ordinal>[A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:regular\s+)?session,\s+held\s+(?:in|at)\s+
+        (?P<venue>[A-Z][^\d,;:]{1,40}?)\s+(?:from|on)\b.*?\b(?P<year>\d{4}),.*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # Printing artefacts of UN documents: the letterhead and the job number (V.20-04927 (E)).
 _LETTERHEAD = re.compile(r"^(?:United Nations|Nations Unies|[A-Z]{1,2}\.\d{2}-\d{4,6}\b.*|Please recycle.*)$")
 _FORMULA_BODY = re.compile(r"^The\s+(?P<name>.+?),$")
@@ -109,6 +130,7 @@ class Header:
     symbol: str | None = None
     dates: Dates = field(default_factory=Dates)
     venue: str | None = None
+    meeting: str | None = None
     agenda_item: AgendaItem | None = None
     sponsors: tuple[str, ...] = ()
     recommended_to: str | None = None
@@ -209,6 +231,18 @@ class _Reading:
     symbol: str | None = None
     agenda_number: str | None = None
     agenda_index: int | None = None
+    adopting_body: str | None = None
+    adopted: dt.date | None = None
+    meeting: str | None = None
+    after_meeting: int | None = None
+    title: str | None = None  # from a heading that carries it: "77/235. Title", "Decision 2/1 Title"
+
+    def title_from(self, block: Block, start: int, plain: str) -> None:
+        """The title after the number; the markup keeps its marks, without the number before it."""
+        prefix = plain[:start]
+        text = block.text[len(prefix):] if block.text.startswith(prefix) else plain[start:]
+        self.title = unwrap_emphasis(text.strip())
+        self.elements.append(Element("title", text, block.line))
 
     def error(self, line: int, code: str, message: str, hint: str | None = None) -> None:
         self.diagnostics.append(Diagnostic(self.source, line, None, code, message, hint))
@@ -229,6 +263,28 @@ class _Reading:
         plain = " ".join(block.plain.split())
         if m := _NUMBERED.match(plain):
             self.kind, self.status, self.number = _kind(m["kind"]), "adopted", m["number"]
+            if m["title"]:
+                self.title_from(block, m.start("title"), plain)
+        elif m := NUMBERED_TITLE.match(plain):
+            self.status, self.number = "adopted", m["number"]
+            self.title_from(block, m.start("title"), plain)
+        elif m := _ADOPTED_BY.match(plain):
+            self.kind, self.status = _kind(m["kind"]), "adopted"
+            self.adopting_body = self.body_key(m["body"], block.line)
+            if m["day"]:
+                self.adopted = self.date(m, block.line)
+        elif _REFERENCE.match(plain):
+            pass  # which committee reported on it: not part of the format
+        elif m := CLOSING.match(plain):
+            self.meeting = " ".join(m["meeting"].split())
+            self.after_meeting = index
+            if m["day"]:
+                self.adopted = self.date(m, block.line)
+        elif (m := _DATE.match(plain)) and self.after_meeting == index - 1:
+            self.adopted = self.date(m, block.line)  # "94th plenary meeting / 23 December 1994"
+        elif m := _SESSION_INTRO.match(" ".join(plain.split())):
+            self.session = self.session or ordinal_value(m["ordinal"])
+            self.venue = self.venue or m["venue"].strip()
         elif m := _RECOMMENDS.match(plain):
             self.recommending_body = self.body_key(m["body"], block.line)
             self.recommended_to = self.body_key(m["to"], block.line)
@@ -256,8 +312,8 @@ class _Reading:
             self.agenda_number = " ".join((m["n1"] or m["n2"]).split())
             self.agenda_index = index
             self.elements.append(Element("agenda-item", block.text, block.line))
-        elif _SYMBOL.match(plain) and self.symbol is None:
-            self.symbol = plain
+        elif (m := _SYMBOL.match(plain)) and self.symbol is None:
+            self.symbol = m["symbol"]
         elif (key := self.names.key(plain)) and self.header_body is None:
             self.header_body = key
         else:
@@ -279,13 +335,19 @@ def _kind(word: str) -> Kind:
 
 
 def read_header(
-    blocks: tuple[Block, ...], formula: Block | None, source: str, bodies: Mapping[str, Body]
+    blocks: tuple[Block, ...],
+    formula: Block | None,
+    source: str,
+    bodies: Mapping[str, Body],
+    closing: tuple[Block, ...] = (),
 ) -> Header:
-    """Read the metadata from the header blocks and the opening formula."""
+    """Read the metadata from the header blocks, the opening formula and the closing lines."""
     reading = _Reading(source, _BodyNames(bodies))
     unknown = [i for i, block in enumerate(blocks) if not reading.read(i, block)]
+    for i, block in enumerate(closing, start=len(blocks)):
+        reading.read(i, block)
 
-    title_index = unknown.pop() if unknown else None
+    title_index = unknown.pop() if unknown and reading.title is None else None
     agenda_title: str | None = None
     if reading.agenda_index is not None and reading.agenda_index + 1 in unknown:
         agenda_block = blocks[reading.agenda_index + 1]
@@ -297,11 +359,11 @@ def read_header(
                      f"{blocks[i].plain[:80]!r}", "add the information to the YAML by hand if it matters")
         reading.elements.append(Element("header", blocks[i].text, blocks[i].line))
 
-    title = ""
+    title = reading.title or ""
     if title_index is not None:
         title = unwrap_emphasis(blocks[title_index].text)
         reading.elements.append(Element("title", blocks[title_index].text, blocks[title_index].line))
-    else:
+    elif reading.title is None:
         line = formula.line if formula else (blocks[0].line if blocks else 1)
         reading.error(line, "IMP001", "no title found",
                       "the title is the line just before the opening formula; add `title:` to the YAML")
@@ -314,7 +376,7 @@ def read_header(
         if m := _FORMULA_BODY.match(" ".join(formula.plain.split())):
             formula_body = reading.body_key(m["name"], formula.line)
 
-    body = reading.header_body or reading.recommending_body or formula_body
+    body = reading.header_body or reading.adopting_body or reading.recommending_body or formula_body
     if body is None:
         reading.error(formula.line if formula else 1, "IMP004", "no body named in the text",
                       "the body is read from the header or the opening formula; add `body:` to the YAML")
@@ -342,7 +404,8 @@ def read_header(
         session=session,
         year=year,
         symbol=reading.symbol,
-        dates=Dates(distributed=reading.distributed),
+        dates=Dates(distributed=reading.distributed, adopted=reading.adopted),
+        meeting=reading.meeting,
         venue=reading.venue,
         agenda_item=AgendaItem(reading.agenda_number, agenda_title) if reading.agenda_number else None,
         sponsors=reading.sponsors,

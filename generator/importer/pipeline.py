@@ -48,7 +48,7 @@ def import_text(
     normalised = normalise(text, source)
     cleaned = clean(normalised)
     parts = segment(cleaned.blocks, source)
-    header = read_header(parts.header, parts.formula, source, bodies)
+    header = read_header(parts.header, parts.formula, source, bodies, parts.closing)
     footnotes, footnote_diagnostics = attach((*header.elements, *parts.elements), cleaned.footnotes, source)
     resolution = Resolution(
         id=header.id,
@@ -62,6 +62,7 @@ def import_text(
         symbol=header.symbol,
         dates=header.dates,
         venue=header.venue,
+        meeting=header.meeting,
         agenda_item=header.agenda_item,
         sponsors=header.sponsors,
         recommended_to=header.recommended_to,

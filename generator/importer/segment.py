@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.diagnostics import Diagnostic
-from generator.importer.clean import Block, is_unfinished
+from generator.importer.clean import MONTH_NAMES, Block, is_unfinished
 from generator.importer.emphasis import Part, emphasise, first_words, leading_phrase, unwrap_emphasis
 from generator.model import Annex, AnnexSection, Paragraph
 
@@ -23,6 +23,13 @@ _OPERATIVE = re.compile(r"^(?P<num>\d{1,3})\.\s+")
 _LETTERED = re.compile(r"^\((?P<letter>[a-z]{1,2}|[ivxl]{1,6})\)\s+")
 _ANNEX = re.compile(r"^Annex(?:\s+(?P<num>[IVXLC]{1,7}|\d{1,2}))?$", re.IGNORECASE)
 _ROMAN = re.compile(r"^[ivxl]+$")
+# The closing lines of an adopted text: "54th plenary meeting" and the date, on one line or two.
+_DATE_TEXT = rf"(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_NAMES})\s+(?P<year>\d{{4}})"
+CLOSING = re.compile(
+    rf"^(?P<meeting>\d{{1,3}}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)(?:,?\s+{_DATE_TEXT})?\.?$",
+    re.IGNORECASE,
+)
+DATE_LINE = re.compile(rf"^{_DATE_TEXT}$")
 # A heading in plain PDF text is short and unfinished, and a paragraph or another heading follows it.
 _MAX_HEADING = 300
 
@@ -40,6 +47,7 @@ class Element:
 class Segmented:
     header: tuple[Block, ...]
     formula: Block | None
+    closing: tuple[Block, ...]  # "54th plenary meeting", "15 December 2022" after the paragraphs
     preamble: tuple[Paragraph, ...]
     operative: tuple[Paragraph, ...]
     annexes: tuple[Annex, ...]
@@ -155,6 +163,7 @@ class _Segmenter:
         self.preamble: list[_Para] = []
         self.operative: list[_Para] = []
         self.annexes: list[_Annex] = []
+        self.closing: list[Block] = []
         self.diagnostics: list[Diagnostic] = []
 
     def warn(self, line: int, code: str, message: str, hint: str | None = None) -> None:
@@ -166,7 +175,9 @@ class _Segmenter:
         for i in range(start, len(self.blocks)):
             block = self.blocks[i]
             plain = block.plain.strip()
-            if m := _ANNEX.match(plain):
+            if CLOSING.match(plain) or (DATE_LINE.match(plain) and self.closing):
+                self.closing.append(block)  # read by metadata.py: the meeting and the adoption date
+            elif m := _ANNEX.match(plain):
                 number = (m["num"] or "").upper()
                 self.annexes.append(_Annex(len(self.annexes) + 1, number, block.line))
             elif self.annexes:
@@ -349,6 +360,7 @@ def segment(blocks: tuple[Block, ...], source: str) -> Segmented:
     return Segmented(
         header=header,
         formula=formula,
+        closing=tuple(seg.closing),
         preamble=tuple(p.freeze() for p in seg.preamble),
         operative=tuple(p.freeze() for p in seg.operative),
         annexes=tuple(a.freeze() for a in seg.annexes),

@@ -499,6 +499,7 @@ def _build(data: dict[str, Any], origin: Origin) -> Resolution:
         symbol=_optional_text(data.get("symbol")),
         dates=Dates(distributed=_date(dates.get("distributed")), adopted=_date(dates.get("adopted"))),
         venue=_optional_text(data.get("venue")),
+        meeting=_optional_text(data.get("meeting")),
         agenda_item=AgendaItem(_text(agenda["number"]), _optional_text(agenda.get("title")))
         if agenda
         else None,
