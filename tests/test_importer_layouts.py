@@ -142,8 +142,9 @@ ADOPTED_CASES = [
     (
         "adopted_ga_ods",
         {
-            "id": "ga-res-78-231", "body": "ga", "kind": "resolution", "status": "adopted", "number": "78/231",
-            "session": 78, "year": 2023, "symbol": "A/RES/78/231", "meeting": "50th plenary meeting",
+            "id": "ga-res-78-231", "body": "ga", "kind": "resolution", "status": "adopted",
+            "number": "78/231", "session": 78, "year": 2023, "symbol": "A/RES/78/231",
+            "meeting": "50th plenary meeting",
             "dates": {"distributed": dt.date(2023, 12, 29), "adopted": dt.date(2023, 12, 22)},
             "agenda_item": {"number": "109", "title": "Crime prevention and criminal justice"},
             "formula": "The General Assembly,",
@@ -154,19 +155,22 @@ ADOPTED_CASES = [
     (
         "adopted_ecosoc_web",
         {
-            "id": "ecosoc-res-2019-19", "body": "ecosoc", "number": "2019/19", "session": None, "year": 2019,
-            "meeting": "39th plenary meeting", "dates": {"distributed": None, "adopted": dt.date(2019, 7, 23)},
+            "id": "ecosoc-res-2019-19", "body": "ecosoc", "number": "2019/19", "session": None,
+            "year": 2019, "meeting": "39th plenary meeting",
+            "dates": {"distributed": None, "adopted": dt.date(2019, 7, 23)},
             "formula": "The Economic and Social Council,",
-            "title": "Promoting technical assistance for the implementation of the Organized Crime Convention "
-            "and the Protocols thereto",
+            "title": "Promoting technical assistance for the implementation of the Organized Crime "
+            "Convention and the Protocols thereto",
         },
     ),
     (
         "adopted_ccpcj_wrapped",
         {
-            "id": "ccpcj-res-24-2", "body": "ccpcj", "number": "24/2", "session": 24, "meeting": "8th meeting",
-            "symbol": "E/CN.15/2015/19", "dates": {"distributed": None, "adopted": dt.date(2015, 5, 22)},
-            "title": "Strengthening crime prevention and criminal justice responses to the smuggling of migrants",
+            "id": "ccpcj-res-24-2", "body": "ccpcj", "number": "24/2", "session": 24,
+            "meeting": "8th meeting", "symbol": "E/CN.15/2015/19",
+            "dates": {"distributed": None, "adopted": dt.date(2015, 5, 22)},
+            "title": "Strengthening crime prevention and criminal justice responses to the smuggling of "
+            "migrants",
         },
     ),
 ]

@@ -30,7 +30,7 @@ MONTHS = (
 _MONTH = "|".join(MONTHS)
 _ITEM = r"\d{1,3}(?:\s*\([a-z]\))?"
 
-# "Resolution 5/1", "Decision 2/3." (a heading), "Decision 2/3 Title" / "Decision 2/3. Title" (title beside it).
+# "Resolution 5/1", "Decision 2/3." (a heading); "Decision 2/3 Title", "Decision 2/3. Title" (with the title).
 _NUMBERED = re.compile(
     r"^(?P<kind>Resolution|Decision)\s*(?P<number>\d{1,4}/\d{1,4})\.?(?:\s*(?P<title>[A-Z\[“\"].*))?$",
     re.IGNORECASE,
@@ -80,7 +80,9 @@ _ADOPTED_BY = re.compile(
     re.IGNORECASE,
 )
 # "[on the report of the Third Committee (A/77/457)]", "[without reference to a Main Committee (A/77/L.5)]"
-_REFERENCE = re.compile(r"^\[\s*(?:on the (?:report|recommendation)|without reference)\b.*\]?$", re.IGNORECASE)
+_REFERENCE = re.compile(
+    r"^\[\s*(?:on the (?:report|recommendation)|without reference)\b.*\]?$", re.IGNORECASE
+)
 # "At its second session, held in Vienna from 10 to 21 October 2006, the Conference … adopted …": a
 # session page's introduction.
 _SESSION_INTRO = re.compile(
