@@ -77,6 +77,7 @@ from typing import Any
 from generator import parallel
 from generator.citations import find_citations, speaking_body
 from generator.diagnostics import Diagnostic, Report, did_you_mean
+from generator.export.versions import check_versions
 from generator.ids import ArticleRef, DocumentRef
 from generator.markup import to_plain
 from generator.model import Body, Citation, Corpus, Instrument, Resolution
@@ -106,6 +107,7 @@ def load_checked_corpus(
         if bodies == corpus.bodies and instruments == corpus.instruments:
             finder.previous = cache
     report.extend(check_citations(corpus, finder, progress=progress))
+    report.extend(check_versions(corpus))
     if isinstance(finder, MemoFinder):
         _last_reading = (corpus.bodies, corpus.instruments, finder.cache)
     return corpus, report

@@ -23,6 +23,8 @@ from generator import parallel
 from generator.check import MemoFinder, load_checked_corpus
 from generator.citations import citations_in, footnote_anchor, speaking_body
 from generator.diagnostics import Diagnostic, Report
+from generator.export import export
+from generator.export.pages import data_page_jobs
 from generator.graph import Graph, build_graph
 from generator.model import CitationSite, Corpus
 from generator.progress import Progress, ignore
@@ -79,17 +81,24 @@ def generate(
     pages_dir: Path | None = None,
     directory_urls: bool = True,
     progress: Progress = ignore,
+    site_url: str | None = None,
 ) -> Generated:
     """The whole pipeline, with what it wrote and how long each stage took.
 
     ``progress`` hears each stage's items as they are done (``atlas`` shows it as a bar).
+    ``site_url`` (the hosted site's address, when known) makes the data files' links absolute.
     """
     with parallel.no_cycle_collection():
-        return _generate(corpus_root, out_dir, pages_dir, directory_urls, progress)
+        return _generate(corpus_root, out_dir, pages_dir, directory_urls, progress, site_url)
 
 
 def _generate(
-    corpus_root: Path, out_dir: Path, pages_dir: Path | None, directory_urls: bool, progress: Progress
+    corpus_root: Path,
+    out_dir: Path,
+    pages_dir: Path | None,
+    directory_urls: bool,
+    progress: Progress,
+    site_url: str | None = None,
 ) -> Generated:
     timings: dict[str, float] = {}
     clock = _Clock(timings)
@@ -105,7 +114,13 @@ def _generate(
     if pages_dir is None:
         pages_dir = corpus_root.parent / "pages"
     result = render_corpus(
-        corpus, sites, out_dir, pages_dir=pages_dir, directory_urls=directory_urls, progress=progress
+        corpus,
+        sites,
+        out_dir,
+        pages_dir=pages_dir,
+        directory_urls=directory_urls,
+        progress=progress,
+        site_url=site_url,
     )
     report.extend(result.report)
     result.report = report
@@ -141,6 +156,7 @@ def render_corpus(
     pages_dir: Path | None = None,
     directory_urls: bool = True,
     progress: Progress = ignore,
+    site_url: str | None = None,
 ) -> Generated:
     """Graph, render and write an already loaded corpus (the part tests drive with built corpora)."""
     timings: dict[str, float] = {}
@@ -149,7 +165,10 @@ def render_corpus(
     with clock("graph"):
         graph = build_graph(corpus, list(sites))
     report.extend(graph.diagnostics)
-    jobs = page_jobs(graph, directory_urls=directory_urls)
+    with clock("export"):
+        # The open data (generator/export/): static files beside the pages, and their own pages.
+        exported = export(graph, directory_urls=directory_urls, site_url=site_url)
+    jobs = page_jobs(graph, directory_urls=directory_urls) + data_page_jobs(graph, exported, directory_urls)
     rendered = frozenset(job.path for job in jobs)
     static: dict[str, bytes] = {}
     if pages_dir is not None and pages_dir.is_dir():
@@ -178,7 +197,7 @@ def render_corpus(
         # The index's files are under assets/search/, where no page can be.
         index = index_files(graph, directory_urls=directory_urls, progress=progress)
     with clock("write"):
-        files = {**static, **index}
+        files = {**static, **index, **exported.files}
         _write_files(out_dir, files, stats, progress)
         _remove_stale(out_dir, rendered | files.keys(), stats)
     return Generated(report, stats, timings, graph, rendered)

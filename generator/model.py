@@ -15,6 +15,9 @@ from generator.ids import ArticleRef, DocumentRef, InstrumentRef, NumberForm, Sy
 
 Kind = Literal["resolution", "decision"]
 Status = Literal["draft", "revised-draft", "adopted"]
+# What another version of a text is to it: its draft, its revised draft, the text it was adopted
+# as, the text it replaces (or that replaces it).
+VersionRelation = Literal["draft", "revised-draft", "adopted-as", "replaces", "replaced-by"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,15 @@ class Dates:
 
 
 @dataclass(frozen=True)
+class Version:
+    """Another version of the same text, in the corpus or not: by its atlas id, its symbol, or both."""
+
+    relation: VersionRelation
+    id: str | None = None
+    symbol: str | None = None
+
+
+@dataclass(frozen=True)
 class Origin:
     """Where a resolution was read from, for diagnostics: file and YAML line per key path."""
 
@@ -105,6 +117,7 @@ class Resolution:
     annexes: tuple[Annex, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     source: str | None = None
+    versions: tuple[Version, ...] = ()
     origin: Origin | None = field(default=None, compare=False, hash=False)
 
     def paragraphs(self) -> tuple[Paragraph, ...]:

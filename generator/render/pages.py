@@ -21,6 +21,7 @@ import yaml
 from markupsafe import Markup
 
 from generator.citations import footnote_anchor
+from generator.export import view as export_view
 from generator.graph import (
     ArticleIndex,
     CitedDocument,
@@ -78,6 +79,9 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["naming"] = naming
+    # The data helper's "Cite this text", downloads and versions (generator/export/view.py).
+    env.globals["data_view"] = export_view.text_tools
+    env.globals["paragraph_cite"] = export_view.paragraph_cite
     return env
 
 

@@ -32,6 +32,8 @@ from generator.model import (
     Paragraph,
     Resolution,
     Status,
+    Version,
+    VersionRelation,
 )
 from generator.progress import Progress, ignore
 from generator.schema.rules import check_resolution, elements, located_paragraphs
@@ -515,6 +517,14 @@ def _build(data: dict[str, Any], origin: Origin) -> Resolution:
             for f in data.get("footnotes") or ()
         ),
         source=_optional_text(data.get("source")),
+        versions=tuple(
+            Version(
+                relation=cast(VersionRelation, v["relation"]),
+                id=_optional_text(v.get("id")),
+                symbol=_optional_text(v.get("symbol")),
+            )
+            for v in data.get("versions") or ()
+        ),
         origin=origin,
     )
 

@@ -32,6 +32,10 @@
     });
   }
 
+  // Shared with atlas-data.js (the Cite buttons).
+  window.atlas = window.atlas || {};
+  window.atlas.copyText = copyText;
+
   function initCopyButtons() {
     var buttons = document.querySelectorAll("button[data-atlas-copy]");
     buttons.forEach(function (button) {
