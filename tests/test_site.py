@@ -434,8 +434,11 @@ def test_generation_rewrites_only_what_changed_and_removes_stale_pages(tmp_path:
     edit = render_corpus(changed, sites, out)
     assert "resolutions/cop-res-5-1.md" in edit.stats.written
     assert "convention/article-1.md" not in edit.stats.written
-    pages = [p for p in edit.stats.written if not p.startswith("assets/search/")]
+    pages = [p for p in edit.stats.written if not p.startswith(("assets/search/", "data/"))]
     assert len(pages) < 12
+    # The open data: the text's own files and the corpus files that carry its title, not the others'.
+    data = [p for p in edit.stats.written if p.startswith("data/")]
+    assert "data/texts/cop-res-5-1.json" in data and "data/texts/cop-10-draft-italy.json" not in data
     # The search index: the chunk holding the title, the postings and vocabulary of the words that
     # changed, the manifest at most.
     index = [p for p in edit.stats.written if p.startswith("assets/search/")]
