@@ -219,6 +219,27 @@ def test_json_is_the_model_it_came_from(seeds: Exported, seed_graph: Graph) -> N
         assert resolution_from_data(data, f"{r.id}.json") == r
 
 
+def test_json_carries_every_field_of_the_model() -> None:
+    # A field added to the model and forgotten by the export fails here, not silently.
+    import dataclasses
+
+    from generator.export.model_json import resolution_data
+    from generator.model import Resolution, Version
+    from generator.schema.load import resolution_from_data
+
+    full = dataclasses.replace(
+        RES_5_1,
+        symbol="CTOC/COP/2010/17",
+        versions=(Version("draft", "cop-5-draft-x", "CTOC/COP/2010/L.1"),),
+        **{f.name: "54th plenary meeting" for f in dataclasses.fields(Resolution) if f.name == "meeting"},
+    )
+    data = resolution_data(full)
+    for f in dataclasses.fields(Resolution):
+        if f.name not in ("origin", "imported"):
+            assert f.name in data, f.name
+    assert resolution_from_data(data, "full.json") == full
+
+
 # --- CSV and the data package ---------------------------------------------------------------------------
 
 _TYPES = {
@@ -545,3 +566,29 @@ def test_export_of_an_empty_corpus(seed_graph: Graph) -> None:
     assert header[0] == "id" and rows == []
     feed = etree.fromstring(exported.files[f"{FEEDS}/atlas.atom"])
     assert feed.findall(f"{ATOM}entry") == []
+
+
+def test_the_real_corpus_exports_and_validates(
+    akn_schema: etree.XMLSchema, atom_schema: etree.RelaxNG
+) -> None:
+    # The citations the real finder produces (every kind of destination it knows) pass through every
+    # exporter: a new kind of target breaks this test, not the build.
+    from generator.check import load_checked_corpus
+    from generator.export.graphml import node_id
+    from generator.export.tables import target_of
+    from generator.generate import cite
+    from generator.graph import Unresolved
+
+    corpus, report = load_checked_corpus(Path(__file__).resolve().parent.parent / "corpus")
+    assert report.ok, report.format()
+    graph = build_graph(corpus, cite(corpus))
+    exported = export(graph)
+    for path, data in exported.files.items():
+        if path.endswith(".akn.xml"):
+            assert akn_schema.validate(etree.fromstring(data)), f"{path}: {akn_schema.error_log}"
+        elif path.endswith(".atom"):
+            assert atom_schema.validate(etree.fromstring(data)), f"{path}: {atom_schema.error_log}"
+    for m in graph.mentions:
+        target_of(graph, m)
+        if not isinstance(m.destination, Unresolved):
+            node_id(m.destination)

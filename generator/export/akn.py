@@ -25,7 +25,16 @@ from dataclasses import dataclass
 from lxml import etree  # type: ignore[import-untyped]  # no stubs in lxml itself
 
 from generator.citations import footnote_anchor
-from generator.graph import Destination, Graph, Mention, ToArticle, ToCited, ToResolution, ToSymbol
+from generator.graph import (
+    Destination,
+    Graph,
+    Mention,
+    ToArticle,
+    ToCited,
+    ToInstrument,
+    ToResolution,
+    ToSymbol,
+)
 from generator.markup import tokenize
 from generator.model import Body, Footnote, Paragraph, Resolution
 from generator.render.naming import format_date
@@ -452,7 +461,7 @@ def default_href(
                 return f"https://undocs.org/{symbol}" if symbol else resolve_page(dest)
             case ToSymbol(symbol):
                 return symbol.url
-            case ToArticle():
+            case ToArticle() | ToInstrument():
                 return resolve_page(dest)
         return None
 

@@ -9,10 +9,20 @@ citations name no node and are left out (citations.csv lists them). Nodes and ed
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import assert_never
 
 from lxml import etree  # type: ignore[import-untyped]  # no stubs in lxml itself
 
-from generator.graph import Destination, Graph, ToArticle, ToCited, ToResolution, ToSymbol, Unresolved
+from generator.graph import (
+    Destination,
+    Graph,
+    ToArticle,
+    ToCited,
+    ToInstrument,
+    ToResolution,
+    ToSymbol,
+    Unresolved,
+)
 from generator.markup import to_plain
 
 NS = "http://graphml.graphdrawing.org/xmlns"
@@ -42,9 +52,14 @@ def node_id(dest: Destination) -> str:
             return ref.slug
         case ToArticle(instrument, article):
             return f"{instrument}-art-{article}"
+        case ToInstrument(instrument):
+            return instrument
         case ToSymbol(symbol):
             return f"symbol:{symbol.symbol}"
-    raise ValueError(dest)
+        case Unresolved():
+            raise ValueError(f"an unresolved citation is no node: {dest}")
+    # mypy proves the match exhaustive: a new kind of destination fails the type check here.
+    assert_never(dest)
 
 
 def citation_graphml(graph: Graph, label: Callable[[Destination], str]) -> bytes:
@@ -86,6 +101,8 @@ def citation_graphml(graph: Graph, label: Callable[[Destination], str]) -> bytes
                         data["n_year"] = str(doc.when.year)
                 elif isinstance(dest, ToArticle):
                     data["n_kind"] = "article"
+                elif isinstance(dest, ToInstrument):
+                    data["n_kind"] = "instrument"
                 else:
                     data["n_kind"] = "document"
                 nodes[nid] = data

@@ -68,6 +68,8 @@ def resolution_data(r: Resolution) -> dict[str, Any]:
         "footnotes": [{"mark": f.mark, "anchor": f.anchor, "text": f.text} for f in r.footnotes],
         "source": r.source,
     }
+    if r.meeting is not None:
+        data["meeting"] = r.meeting
     if r.versions:
         data["versions"] = [
             {k: v for k, v in (("relation", x.relation), ("id", x.id), ("symbol", x.symbol)) if v is not None}

@@ -20,9 +20,18 @@ import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
-from generator.graph import Graph, Mention, ToArticle, ToCited, ToResolution, ToSymbol, Unresolved
+from generator.graph import (
+    Graph,
+    Mention,
+    ToArticle,
+    ToCited,
+    ToInstrument,
+    ToResolution,
+    ToSymbol,
+    Unresolved,
+)
 from generator.markup import to_plain
 
 
@@ -62,7 +71,7 @@ class Table:
         return f"{self.name}.csv"
 
 
-TARGET_KINDS = ("resolution", "cited", "article", "symbol", "unresolved")
+TARGET_KINDS = ("resolution", "cited", "article", "instrument", "symbol", "unresolved")
 
 RESOLUTIONS = Table(
     "resolutions",
@@ -146,7 +155,8 @@ CITATIONS = Table(
             "target_kind",
             "string",
             "resolution: a text of the corpus; cited: a resolution or decision outside the corpus; "
-            "article: an article of the Convention or a Protocol; symbol: a UN document by its symbol; "
+            "article: an article of the Convention or a Protocol; instrument: the Convention or a Protocol "
+            "as a whole; symbol: a UN document by its symbol; "
             "unresolved: the citation names no document yet.",
             True,
             TARGET_KINDS,
@@ -155,6 +165,7 @@ CITATIONS = Table(
             "target",
             "string",
             "resolution: its id; cited: its id as it would be (ga-res-55-25); article: <instrument>-art-<n>; "
+            "instrument: its key (untoc, tip); "
             "symbol: the symbol; unresolved: empty.",
         ),
         Column(
@@ -221,11 +232,14 @@ def target_of(graph: Graph, mention: Mention) -> tuple[str, str]:
             return "cited", ref.slug
         case ToArticle(instrument, article):
             return "article", f"{instrument}-art-{article}"
+        case ToInstrument(instrument):
+            return "instrument", instrument
         case ToSymbol(symbol):
             return "symbol", symbol.symbol
         case Unresolved():
             return "unresolved", ""
-    raise AssertionError(mention.destination)  # pragma: no cover
+    # mypy proves the match exhaustive: a new kind of destination fails the type check here.
+    assert_never(mention.destination)
 
 
 def tables(graph: Graph, label: Callable[[Mention], str]) -> dict[str, bytes]:
