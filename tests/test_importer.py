@@ -894,9 +894,9 @@ DIAGNOSTIC_CASES = [
     pytest.param(
         "A title\n\n" + GOOD_BODY.replace("its work,", "its work,¹"),
         "IMP002",
-        "error",
+        "warning",
         5,
-        "footnote mark 1 in pp-1",
+        "footnote mark 1 in pp-1 has no footnote text: the mark is left out",
         id="IMP002",
     ),
     pytest.param(

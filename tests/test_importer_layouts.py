@@ -48,6 +48,9 @@ FIXTURE_CASES = {
     "adopted_ga_ods": ("blank-separated", {}),
     "adopted_ecosoc_web": ("web", {"IMP013": 1}),
     "adopted_ccpcj_wrapped": ("wrapped", {}),
+    "web_ga_old_style": ("blank-separated", {}),
+    "web_footnote_styles": ("web", {"IMP013": 1}),
+    "excerpt_without_footnotes": ("blank-separated", {"IMP002": 5}),
 }
 
 
@@ -211,6 +214,62 @@ def test_a_meeting_line_before_the_title_gives_the_adoption_date() -> None:
         "ga-res-49-159", "94th plenary meeting", dt.date(1994, 12, 23), dt.date(1994, 12, 23)
     )
     assert [d.code for d in diagnostics] == []
+
+
+# --- footnote marks of every style -----------------------------------------------------------------
+
+
+def test_footnote_marks_of_every_style_become_marks_with_their_texts() -> None:
+    (r,), _ = _import("web_footnote_styles")
+    assert [(f.mark, f.anchor) for f in r.footnotes] == [
+        ("1", "pp-1"), ("2", "pp-1"), ("3", "pp-2"), ("4", "pp-3"), ("5", "pp-4")
+    ]
+    assert r.preamble[0].text.endswith("Organized Crime[^1] and the United Nations Convention against "
+                                       "Corruption,[^2]")
+    assert "Declaration,[^3] adopted" in r.preamble[1].text
+    assert "Wildlife Crime,[^4] and of other partners," in r.preamble[2].text
+    # "Footnotes" opens the footnotes: it is not text of the last paragraph.
+    assert r.operative[-1].text.endswith("twenty-fourth session.")
+
+
+def test_old_style_marks_with_a_space_before_them() -> None:
+    (r,), _ = _import("web_ga_old_style")
+    assert "Organized Transnational Crime,[^1] approved by" in r.preamble[0].text
+    assert r.preamble[1].text.endswith("on its sixth session,[^2]")
+    assert [f.text for f in r.footnotes][1].startswith("Official Records of the Economic and Social Council")
+    assert r.operative[-1].text.endswith("present resolution.")
+
+
+def test_an_excerpt_keeps_no_mark_inside_its_text() -> None:
+    (r,), diagnostics = _import("excerpt_without_footnotes")
+    assert r.footnotes == ()
+    for p in r.paragraphs():
+        assert "[^" not in p.text and "1/" not in p.text and "Footnote" not in p.text and "¹" not in p.text
+    assert {d.severity for d in diagnostics} == {"warning"}
+    assert r.preamble[0].text.endswith("22 October 2010, in which it decided to continue to explore options "
+                                       "for a review mechanism,")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Convention,[1] and", "the Convention,[^1] and"),
+        ("the Convention, 1/ and", "the Convention,[^1] and"),
+        ("the Convention,1/ and", "the Convention,[^1] and"),
+        ("the ConventionFootnote 1 and", "the Convention[^1] and"),
+        ("the Convention,<sup>1</sup> and", "the Convention,[^1] and"),
+        ("the Convention,¹ and", "the Convention,[^1] and"),
+        # Not marks: numbers, symbols, placeholders and links.
+        ("resolution 55/25 of 2000", "resolution 55/25 of 2000"),
+        ("resolution 2012/[...] entitled", "resolution 2012/\\[...] entitled"),
+        ("see [55/25](#) and A/RES/1/2", "see 55/25 and A/RES/1/2"),
+        ("a range 1/2 of it", "a range 1/2 of it"),
+    ],
+)
+def test_mark_styles_inline(text: str, expected: str) -> None:
+    raw = f"A title\n\nThe General Assembly,\n\nRecalling {text},\n\n1. Decides so.\n\n¹ Note.\n\n[1] Note.\n"
+    r, _ = import_text(raw, "x.txt")
+    assert r.preamble[0].text == f"*Recalling* {expected},"
 
 
 # --- encodings ------------------------------------------------------------------------------------

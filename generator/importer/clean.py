@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from generator.importer.inline import GluedMarks, normalise_chars, superscript_to_digits, to_markup
 from generator.importer.layout import Normalised, own_line, split_lines
+from generator.importer.vocabulary import full_match, load_vocabulary
 from generator.markup import to_plain
 
 _SEPARATOR = re.compile(r"^(?:_{5,}|-{3,}|\*{3,}|—{2,})$")
@@ -30,8 +31,16 @@ _EXPLICIT_FOOTNOTE = re.compile(
     r"""^(?:<sup>\s*(?P<sup>\d{1,3}|\*{1,3})\s*</sup>
           | (?P<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})
           | (?P<star>\*{1,3}|\\\*)(?=\s)
+          | \[(?P<bracket>\d{1,3})\](?!\()          # "[1] United Nations, …" (web pages)
+          | (?P<slash>\d{1,3})/(?=\s)                 # "1/ United Nations, …" (older UN documents)
+          | \[?Footnote\s+(?P<footnote>\d{1,3})\]?[.:]?(?=\s)
         )\s*(?P<text>\S.*)$""",
     re.VERBOSE,
+)
+# Footnote marks the text shows explicitly, whatever their style: no glued number is taken for them.
+_EXPLICIT_MARKS = re.compile(
+    r"<sup>\s*(\d{1,3})\s*</sup>|\[(\d{1,3})\]|(?<![\w/])(\d{1,3})/(?=[\s,.;:)”’\"]|$)"
+    r"|Footnote\s+(\d{1,3})"
 )
 # A footnote in PDF text: its number, spaces, its text. "6. Also invites" (a paragraph) has a period.
 _NUMBERED_FOOTNOTE = re.compile(r"^(?P<num>\d{1,3})(?P<space>\s+)(?P<text>\S.*)$")
@@ -140,7 +149,7 @@ class _Splitter:
             if not self.heading_open:
                 self.end_block()
             return
-        if _SEPARATOR.match(line):
+        if _SEPARATOR.match(line) or full_match(load_vocabulary().footnote_headings, line):
             self.end_block()
             self.end_footnote()
             self.in_foot = True
@@ -180,7 +189,8 @@ class _Splitter:
         mark: str | None = None
         text = ""
         if m := _EXPLICIT_FOOTNOTE.match(line):
-            mark = m["sup"] or (superscript_to_digits(m["uni"]) if m["uni"] else None) or "*"
+            mark = (m["sup"] or (superscript_to_digits(m["uni"]) if m["uni"] else None)
+                    or m["bracket"] or m["slash"] or m["footnote"] or "*")
             if m["star"] and m["star"] != "\\*":
                 mark = m["star"]
             text = m["text"]
@@ -244,7 +254,7 @@ def clean(raw: str | Normalised) -> Cleaned:
 def _unmarked_numbers(raw: str, footnotes: tuple[FootnoteText, ...]) -> set[int]:
     """Footnote numbers whose mark the text does not show explicitly (¹, <sup>1</sup>)."""
     explicit = {int(superscript_to_digits(m)) for m in re.findall(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}", raw)}
-    explicit |= {int(m) for m in re.findall(r"<sup>\s*(\d{1,3})\s*</sup>", raw)}
+    explicit |= {int(next(g for g in m if g)) for m in _EXPLICIT_MARKS.findall(raw)}
     return {int(f.mark) for f in footnotes if f.mark.isdigit()} - explicit
 
 

@@ -2,7 +2,9 @@
 
 A mark's element is found by reading every text of the resolution in order (header lines, paragraphs,
 annex titles and headings): the first element that carries ``[^3]`` is footnote 3's ``anchor``. A mark
-without a text (IMP002) and a text without a mark (IMP003) are reported, never dropped silently.
+without a text (IMP002, a warning: excerpts often lack their footnotes) is left out of the text, since
+a mark without a footnote cannot be shown; a text without a mark (IMP003) is an error. Neither is
+dropped silently.
 """
 
 from __future__ import annotations
@@ -45,9 +47,10 @@ def attach(
             if found is None:
                 diagnostics.append(Diagnostic(
                     source, element.line, None, "IMP002",
-                    f"footnote mark {mark} in {element.anchor} has no footnote text",
-                    "the footnote texts stand at the foot of the page after a ____ line; "
-                    "check that the raw text is complete",
+                    f"footnote mark {mark} in {element.anchor} has no footnote text: the mark is left out",
+                    "an excerpt without its footnotes? add the footnote text (at the foot of the page, after "
+                    "a ____ line) and re-import to keep the mark",
+                    "warning",
                 ))
             else:
                 footnotes.append(Footnote(mark, italicise_titles(found.text), element.anchor))
@@ -78,3 +81,15 @@ def _inside_emphasis(markup: str, position: int) -> bool:
         if token.kind in ("em", "/em"):
             inside = token.kind == "em"
     return inside
+
+
+def missing_marks(diagnostics: Sequence[Diagnostic]) -> set[str]:
+    """The marks ``attach`` found without a footnote text."""
+    return {d.message.split()[2] for d in diagnostics if d.code == "IMP002"}
+
+
+def drop_marks(markup: str, marks: set[str]) -> str:
+    """The text without the marks of footnotes that have no text."""
+    for mark in marks:
+        markup = markup.replace(f"[^{mark}]", "")
+    return markup

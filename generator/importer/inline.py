@@ -9,6 +9,7 @@ What the raw texts carry inline, and what becomes of it:
 ``¹`` ``<sup>1</sup>``         footnote mark ``[^1]``
 ``agenda*`` ``agenda\\*``       footnote mark ``[^*]`` (a star glued to the end of a word)
 ``thereto1`` ``World,3``       footnote mark, if footnote 1 / 3 exists and is due (see ``GluedMarks``)
+``[1]`` ``1/`` ``Footnote 1``  footnote mark ``[^1]`` (web pages, older UN documents, screen-reader labels)
 ``\\*`` ``\\[`` ``\\_`` …        the literal character
 ``<br>``, other HTML tags      a space / dropped; any other ``<…>`` is literal text
 =============================  =======================================================
@@ -32,6 +33,9 @@ _INLINE = re.compile(
       | <sup>\s*(?P<sup>[^<>]{1,8}?)\s*</sup>         # an HTML superscript
       | (?P<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)                        # Unicode superscript digits
       | \[(?P<link>[^\[\]]*)\]\([^()\s]*\)             # a link artefact: [55/25](#)
+      | \[(?P<bracket>\d{1,3})\]                        # a web page's footnote mark: [1]
+      | (?<![\w/\\])(?P<slash>\d{1,3})/(?=[\s,.;:)”’"]|$)   # older UN documents' mark: 1/
+      | \[?Footnote\s+(?P<footnote>\d{1,3})\]?(?![\w/])   # a screen reader's label: Footnote 1
       | \*\*(?P<bold>[^*\s](?:[^*]*[^*\s])?)\*\*       # bold, dropped
       | <(?P<tag>br|/?(?:em|i|b|strong|u|span|sub|small))\b[^<>]{0,200}>   # harmless HTML tags
       | (?P<stars>\*{1,3})                             # emphasis delimiter or footnote mark
@@ -107,8 +111,12 @@ def to_markup(raw: str, glued: GluedMarks | None = None) -> str:
     return _tidy(out)
 
 
+# A footnote mark stands against the word it belongs to; "Crime, 1/ and" is the old typewritten layout.
+_SPACE_BEFORE_MARK = re.compile(r"(?<=\S) +(?=\[\^(?:\d{1,3}|\*{1,3})\])")
+
+
 def _tidy(parts: Iterable[str]) -> str:
-    return _SPACES.sub(" ", "".join(parts)).strip()
+    return _SPACE_BEFORE_MARK.sub("", _SPACES.sub(" ", "".join(parts))).strip()
 
 
 def _pieces(raw: str) -> Iterable[_Piece]:
@@ -129,6 +137,8 @@ def _pieces(raw: str) -> Iterable[_Piece]:
             yield _Piece("mark", superscript_to_digits(m["uni"]).lstrip("0") or "0")
         elif m["link"] is not None:
             yield from _pieces(m["link"])
+        elif value := m["bracket"] or m["slash"] or m["footnote"]:
+            yield _Piece("mark", str(int(value)))
         elif m["bold"] is not None:
             yield from _pieces(m["bold"])
         elif m["tag"] is not None:

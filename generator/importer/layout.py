@@ -193,8 +193,9 @@ def continues(text: str) -> bool:
 
 def _masthead_break(prev_raw: str, raw: str) -> bool:
     """Blank-separated text: masthead lines printed one under the other are still apart."""
-    line = raw.strip()
-    return not continues(line) and (own_line(prev_raw) or own_line(line))
+    line, prev = raw.strip(), prev_raw.strip()
+    # "ORIGINAL:" / "ENGLISH": a label ending in a colon has its value on the next line.
+    return not continues(line) and not prev.endswith(":") and (own_line(prev) or own_line(line))
 
 
 def _web_break(prev_raw: str, raw: str) -> bool:

@@ -7,7 +7,7 @@ Diagnostic codes (all carry the raw file's path and line):
 =======  ========  ================================================================
 IMP000   error     the raw file cannot be read (warning: invalid UTF-8 replaced)
 IMP001   error     no title found
-IMP002   error     a footnote mark without footnote text
+IMP002   warning   a footnote mark without footnote text (the mark is left out)
 IMP003   error     a footnote text without a mark
 IMP004   error     an unknown body, or no body named at all
 IMP005   warning   a leading verb phrase not in vocabulary.yaml: not emphasised
@@ -29,15 +29,16 @@ IMP020   error     nothing read: no paragraph found (says what went to the heade
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from generator.diagnostics import Diagnostic
 from generator.importer.clean import Block, clean
-from generator.importer.footnotes import attach
+from generator.importer.footnotes import attach, drop_marks, missing_marks
 from generator.importer.layout import Normalised, normalise
 from generator.importer.metadata import read_header
 from generator.importer.segment import Segmented, segment
 from generator.importer.vocabulary import load_bodies
-from generator.model import Body, Resolution
+from generator.model import Annex, AnnexSection, Body, Paragraph, Resolution
 
 
 def import_text(
@@ -74,6 +75,8 @@ def import_text(
         footnotes=footnotes,
         source=source,
     )
+    if missing := missing_marks(footnote_diagnostics):
+        resolution = without_marks(resolution, missing)
     diagnostics = [*normalised.diagnostics, *parts.diagnostics, *header.diagnostics, *footnote_diagnostics]
     diagnostics.extend(
         Diagnostic(source, line, None, "IMP014", "a paragraph starting in lower case was joined to the "
@@ -105,4 +108,37 @@ def _unreadable(
         f"{len(parts.header)} of {len(blocks)} block(s) went to the header ({where}); {found}",
         "check that the file holds the text of a resolution or decision; nothing is written "
         "(--keep-partial writes what was read)",
+    )
+
+
+def without_marks(r: Resolution, marks: set[str]) -> Resolution:
+    """The resolution with the marks of footnotes that have no text taken out of every text field."""
+
+    def para(p: Paragraph) -> Paragraph:
+        return replace(p, text=drop_marks(p.text, marks), subparagraphs=tuple(map(para, p.subparagraphs)))
+
+    def annex(a: Annex) -> Annex:
+        return replace(
+            a,
+            title=drop_marks(a.title, marks) if a.title else a.title,
+            intro=tuple(map(para, a.intro)),
+            sections=tuple(
+                AnnexSection(drop_marks(s.heading, marks) if s.heading else s.heading,
+                             tuple(map(para, s.paragraphs)))
+                for s in a.sections
+            ),
+        )
+
+    agenda = r.agenda_item
+    if agenda is not None and agenda.title:
+        agenda = replace(agenda, title=drop_marks(agenda.title, marks))
+    return replace(
+        r,
+        title=drop_marks(r.title, marks),
+        formula=drop_marks(r.formula, marks) if r.formula else r.formula,
+        recommendation=drop_marks(r.recommendation, marks) if r.recommendation else r.recommendation,
+        agenda_item=agenda,
+        preamble=tuple(map(para, r.preamble)),
+        operative=tuple(map(para, r.operative)),
+        annexes=tuple(map(annex, r.annexes)),
     )

@@ -39,6 +39,7 @@ class Vocabulary:
     web_noise: tuple[re.Pattern[str], ...] = ()
     running_headers: tuple[re.Pattern[str], ...] = ()
     own_lines: tuple[re.Pattern[str], ...] = ()
+    footnote_headings: tuple[re.Pattern[str], ...] = ()
 
 
 def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -66,6 +67,7 @@ def load_vocabulary() -> Vocabulary:
         web_noise=_patterns(data, "web_noise"),
         running_headers=_patterns(data, "running_headers"),
         own_lines=_patterns(data, "own_lines"),
+        footnote_headings=_patterns(data, "footnote_headings"),
     )
 
 
