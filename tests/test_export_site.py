@@ -57,10 +57,11 @@ def test_every_download_is_published_and_linked(which: str, request: pytest.Fixt
     targets = {_resolved(data_page, h) for h in files}
     published = {p.resolve() for p in (site / "data").rglob("*") if p.is_file() and p.suffix != ".html"}
     assert published <= targets, sorted(str(p) for p in published - targets)[:5]
-    assert all(t.is_file() for t in targets)
-    # The Data page is in the navigation.
-    nav = [str(a["href"]) for a in soup.select("nav a[href]")]
-    assert any("data/" in h for h in nav)
+    assert all(t.is_file() or (t / "index.html").is_file() for t in targets)
+    # The Data page is in the navigation, seen from the home page.
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    nav = [_resolved(site / "index.html", str(a["href"])) for a in home.select("nav a[href]")]
+    assert data_page.resolve() in nav or data_page.parent.resolve() in nav
 
 
 # --- the Cite control in a browser -----------------------------------------------------------------------
@@ -148,3 +149,14 @@ def test_the_data_files_open_from_the_offline_bundle(tab: Page, offline: SiteUnd
     tab.wait_for_load_state()
     assert tab.url.endswith("data/texts/cop-res-5-1.txt")
     assert "Resolution 5/1" in tab.inner_text("body")
+
+
+@pytest.mark.browser
+@pytest.mark.site
+def test_the_data_page_has_no_serious_accessibility_violations(tab: Page, online: SiteUnderTest) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    tab.goto(online.url("data/index.md"))
+    results = Axe().run(tab)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, [(v["id"], v["nodes"][0]["target"]) for v in serious]
