@@ -98,8 +98,11 @@ def test_written_file_has_modeline_fingerprints_and_source(workdir: Path) -> Non
     assert data["id"] == "cop-res-5-1"
     assert data["imported"]["importer"] == 1
     prints = data["imported"]["fingerprints"]
-    fields = [k for k in data if k not in ("imported", "dates")] + ["dates.distributed", "dates.adopted"]
+    fields = [k for k in data if k not in ("imported", "dates", "preamble", "operative")]
+    fields += ["dates.distributed", "dates.adopted"]
+    fields += [f"{part}.{p['id']}" for part in ("preamble", "operative") for p in data[part]]
     assert sorted(prints) == sorted(fields)
+    assert prints["operative.op-3"] == fingerprint(data["operative"][2])
     assert all(re.fullmatch(r"[0-9a-f]{12}", v) for v in prints.values())
     assert prints["title"] == fingerprint(data["title"])
     assert prints["dates.adopted"] == fingerprint(None)
@@ -131,7 +134,7 @@ def test_curated_date_and_symbol_survive_reimport(workdir: Path) -> None:
     assert data["dates"] == {"distributed": None, "adopted": dt.date(2010, 10, 22)}
     assert data["symbol"] == "CTOC/COP/2010/17"
     assert data["preamble"][1]["text"].startswith("*Mindful also* of the importance")
-    assert echoed == ["updated corpus/resolutions/cop-res-5-1.yaml: preamble"]
+    assert echoed == ["updated corpus/resolutions/cop-res-5-1.yaml: preamble.pp-2"]
     assert report.ok  # kept hand edits are warnings, not errors
     warnings = {d.message: d for d in report.warnings}
     assert set(warnings) == {
@@ -195,7 +198,8 @@ def test_an_id_edited_by_hand_is_kept(workdir: Path) -> None:
     edit("cop-res-5-1.yaml", r"^id: cop-res-5-1$", "id: cop-res-5-1-renamed")
     report, _ = run(SEED_004, force=True)
     assert load("cop-res-5-1.yaml")["id"] == "cop-res-5-1-renamed"
-    assert len(report) == 0
+    # The file no longer matches its name: the import says so, as `atlas check` would.
+    assert sorted(d.code for d in report.errors) == ["IMP300", "id-mismatch"]
 
 
 def test_keys_added_by_hand_are_kept_and_deleted_fields_restored(workdir: Path) -> None:
@@ -206,9 +210,14 @@ def test_keys_added_by_hand_are_kept_and_deleted_fields_restored(workdir: Path) 
     data = load("cop-res-5-1.yaml")
     assert data["venue"] is None
     assert data["notes"] == "checked against the official PDF"
-    assert list(data)[-3:] == ["source", "notes", "imported"]
+    # The curator's key stays where the curator put it.
+    assert list(data)[-3:] == ["notes", "source", "imported"]
     assert echoed == ["updated corpus/resolutions/cop-res-5-1.yaml: venue"]
-    assert len(report) == 0
+    # A key the format does not have is kept, and reported as `atlas check` reports it.
+    assert sorted(d.code for d in report.errors) == ["IMP300", "unknown-key"]
+    (unknown,) = [d for d in report.errors if d.code == "unknown-key"]
+    lines = out("cop-res-5-1.yaml").read_text(encoding="utf-8").splitlines()
+    assert unknown.line is not None and lines[unknown.line - 1].startswith("notes:")
 
 
 def test_a_second_text_with_the_same_id_gets_a_suffix(workdir: Path) -> None:
@@ -432,3 +441,155 @@ def test_merge_reports_a_missing_field_as_restored() -> None:
 )
 def test_canonical_json_does_not_depend_on_spelling(a: object, b: object) -> None:
     assert canonical(a) == canonical(b)
+
+
+# --- what curators wrote survives (round-trip editing) -----------------------------------------------
+
+
+def test_comments_key_order_and_quoting_survive_a_reimport(workdir: Path) -> None:
+    run(SEED_004)
+    edit("cop-res-5-1.yaml", r"^venue: null$", "venue: null  # checked: the text names no venue")
+    edit("cop-res-5-1.yaml", r"^symbol: null$", "# the symbol is on the cover page\nsymbol: null")
+    edit("cop-res-5-1.yaml", r"^number: 5/1$", 'number: "5/1"  # quoted by the curator')
+    edit("cop-res-5-1.yaml", r"^  - id: pp-3$", "  # pp-3 read against the PDF\n  - id: pp-3")
+    edit_raw(SEED_004, "Mindful of the importance", "Mindful also of the importance")
+    before = out("cop-res-5-1.yaml").read_text(encoding="utf-8").splitlines()
+
+    report, echoed = run(SEED_004)
+
+    assert report.ok and echoed == ["updated corpus/resolutions/cop-res-5-1.yaml: preamble.pp-2"]
+    after = out("cop-res-5-1.yaml").read_text(encoding="utf-8").splitlines()
+    # Exactly one line changed: the paragraph's text, and its fingerprint.
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert len(changed) == 2, changed
+    assert "Mindful also" in changed[0][1] and "preamble.pp-2:" in changed[1][1]
+    assert "venue: null  # checked: the text names no venue" in after
+    assert "# the symbol is on the cover page" in after
+    assert 'number: "5/1"  # quoted by the curator' in after
+    assert "  # pp-3 read against the PDF" in after
+
+
+def test_a_curated_paragraph_protects_only_itself(workdir: Path) -> None:
+    run(SEED_004)
+    edit("cop-res-5-1.yaml", r"\*Reaffirming\* the importance", "*Reaffirming* (curated) the importance")
+    edit_raw(SEED_004, "Mindful of the importance", "Mindful also of the importance")
+    edit_raw(SEED_004, "Reaffirming the importance", "Reaffirming again the importance")
+    edit_raw(SEED_004, "to continue its work to address", "to continue strongly its work to address")
+
+    report, echoed = run(SEED_004)
+
+    data = load("cop-res-5-1.yaml")
+    assert data["preamble"][1]["text"].startswith("*Mindful also* of")  # updated
+    assert data["preamble"][2]["text"].startswith("*Reaffirming* (curated) the importance")  # kept
+    assert "strongly" in data["operative"][1]["text"]  # the operative part follows the import
+    assert echoed == ["updated corpus/resolutions/cop-res-5-1.yaml: preamble.pp-2, operative.op-2"]
+    (kept,) = report.warnings
+    assert kept.code == "IMP101" and "'preamble.pp-3' was edited by hand" in kept.message
+    assert kept.line == line_of_text(out("cop-res-5-1.yaml"), "- id: pp-3")
+    # At the next re-import it is still recognised as curated.
+    report, _ = run(SEED_004)
+    assert [d.message for d in report.warnings] == [kept.message]
+
+
+def test_a_paragraph_added_by_hand_stays_and_one_gone_from_the_text_goes(workdir: Path) -> None:
+    run(SEED_004)
+    edit("cop-res-5-1.yaml", r"^operative:$", "  - id: pp-13\n    text: Added by a curator.\noperative:")
+    edit_raw(SEED_004, "Mindful of the importance", "Mindful also of the importance")
+    run(SEED_004)
+    assert [p["id"] for p in load("cop-res-5-1.yaml")["preamble"]][-2:] == ["pp-12", "pp-13"]
+    # The raw text loses its last preambular paragraph: the imported pp-12 goes, pp-13 stays.
+    raw = Path("corpus/raw") / SEED_004
+    text = raw.read_text(encoding="utf-8")
+    start = text.index("Noting with interest the launch")
+    raw.write_text(text[:start] + text[text.index("1. *Reaffirms*"):], encoding="utf-8")
+    _, echoed = run(SEED_004)
+    assert [p["id"] for p in load("cop-res-5-1.yaml")["preamble"]][-2:] == ["pp-11", "pp-13"]
+    assert "preamble.pp-12" in echoed[0]
+
+
+def test_dry_run_shows_every_change_of_the_file_comments_included(workdir: Path) -> None:
+    run(SEED_004)
+    edit("cop-res-5-1.yaml", r"^venue: null$", "venue: null  # checked")
+    edit_raw(SEED_004, "Mindful of the importance", "Mindful also of the importance")
+    before = out("cop-res-5-1.yaml").read_bytes()
+    _, echoed = run(SEED_004, dry_run=True)
+    assert out("cop-res-5-1.yaml").read_bytes() == before
+    assert echoed[0] == "would update corpus/resolutions/cop-res-5-1.yaml: preamble.pp-2"
+    diff = echoed[1]
+    assert "--- cop-res-5-1.yaml (now)" in diff and "+++ cop-res-5-1.yaml (after import)" in diff
+    lines = [line.removeprefix("      ") for line in diff.splitlines()]
+    removed = [line for line in lines if line.startswith("-") and not line.startswith("---")]
+    added = [line for line in lines if line.startswith("+") and not line.startswith("+++")]
+    assert len(removed) == len(added) == 2  # the paragraph and its fingerprint, nothing else
+    assert not any("# checked" in line for line in removed)
+
+
+def test_a_file_fingerprinted_before_paragraphs_were_is_merged_conservatively(workdir: Path) -> None:
+    run(SEED_004)
+    text = out("cop-res-5-1.yaml").read_text(encoding="utf-8")
+    data = load("cop-res-5-1.yaml")
+    # Rewrite the fingerprints as an earlier importer wrote them: one for the whole list.
+    text = re.sub(r"^    (preamble|operative)\.[a-z0-9-]+: [0-9a-f]+\n", "", text, flags=re.MULTILINE)
+    text = text.replace(
+        "  fingerprints:\n",
+        f"  fingerprints:\n    preamble: {fingerprint(data['preamble'])}\n"
+        f"    operative: {fingerprint(data['operative'])}\n",
+    )
+    out("cop-res-5-1.yaml").write_text(text, encoding="utf-8")
+    edit_raw(SEED_004, "Mindful of the importance", "Mindful also of the importance")
+    report, _ = run(SEED_004)
+    assert load("cop-res-5-1.yaml")["preamble"][1]["text"].startswith("*Mindful also*")
+    prints = load("cop-res-5-1.yaml")["imported"]["fingerprints"]
+    assert "preamble" not in prints and "preamble.pp-2" in prints
+    assert len(report) == 0
+
+
+def test_a_hostile_existing_file_does_not_stop_the_import(workdir: Path) -> None:
+    Path("corpus/resolutions").mkdir(parents=True)
+    out("deep.yaml").write_text("venue: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    laughs = ["- &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    pairs = zip("abcdefgh", "bcdefghi", strict=True)
+    laughs += [f"- &{c} [" + ", ".join([f"*{p}"] * 9) + "]" for p, c in pairs]
+    text = "sponsors:\n" + "\n".join("  " + x for x in laughs) + "\n"
+    out("laughs.yaml").write_text(text, encoding="utf-8")
+    report, echoed = run(SEED_004)
+    assert report.ok, report.format()
+    assert echoed[0].startswith("created corpus/resolutions/cop-res-5-1.yaml")
+
+
+def line_of_text(path: Path, needle: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    return text[: text.index(needle)].count("\n") + 1
+
+
+# --- what is written passes `atlas check` ---------------------------------------------------------------
+
+
+def test_an_import_that_check_would_reject_fails(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A corpus around the output, so that bodies and the cited articles are checked too.
+    shutil.copy(ROOT / "corpus" / "bodies.yaml", Path("corpus/bodies.yaml"))
+    shutil.copytree(ROOT / "corpus" / "instruments", Path("corpus/instruments"))
+    edit_raw(SEED_004, "with article 28 of the Convention", "with article 99 of the Convention")
+    assert main(["import", f"corpus/raw/{SEED_004}"]) == 1
+    err = capsys.readouterr().err
+    assert "error [unknown-article]" in err and "error [IMP300]" in err
+    assert "cop-res-5-1.yaml:" in err
+    # Once the raw text is corrected, the re-import passes.
+    edit_raw(SEED_004, "article 99 of the Convention", "article 28 of the Convention")
+    assert main(["import", f"corpus/raw/{SEED_004}"]) == 0
+
+
+def test_a_dry_run_verifies_what_it_would_write(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.importer import emit
+
+    real = emit.resolution_to_plain
+
+    def broken(resolution: Any) -> dict[str, Any]:
+        plain = real(resolution)
+        plain["operative"][0]["id"] = "op-1-oops"
+        return plain
+
+    monkeypatch.setattr(emit, "resolution_to_plain", broken)
+    report, _ = run(SEED_004, dry_run=True)
+    assert {d.code for d in report.errors} == {"bad-paragraph-id", "IMP300"}
+    assert not Path("corpus/resolutions").exists()

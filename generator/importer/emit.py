@@ -28,9 +28,12 @@ import yaml
 
 from generator.diagnostics import Diagnostic, Report
 from generator.importer.decode import decode
-from generator.importer.merge import MISSING, FieldChange, fingerprints, merge
+from generator.importer.merge import MISSING, FieldChange, RewriteError, fingerprints, rewrite
 from generator.importer.pipeline import import_text
+from generator.importer.verify import verify_written
 from generator.model import Annex, Footnote, Paragraph, Resolution
+from generator.schema.load import read_document, refuse_outside
+from generator.schema.yaml_source import YamlDocument
 
 __all__ = [
     "IMPORTER_VERSION",
@@ -195,6 +198,7 @@ class _Existing:
 
     by_source: dict[str, Path] = field(default_factory=dict)
     data: dict[Path, dict[str, Any]] = field(default_factory=dict)
+    docs: dict[Path, YamlDocument] = field(default_factory=dict)
     unreadable: dict[Path, str] = field(default_factory=dict)
     paths: set[Path] = field(default_factory=set)
 
@@ -203,17 +207,24 @@ class _Existing:
         existing = cls()
         if not out_dir.is_dir():
             return existing
+        corpus = out_dir.parent.resolve()
         for path in sorted(out_dir.glob("*.yaml")):
             existing.paths.add(path)
-            try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-                existing.unreadable[path] = str(error).splitlines()[0] if str(error) else type(error).__name__
+            # Read as `atlas check` reads (limits on depth and aliases, no link out of the corpus
+            # followed): one hostile file is reported, and does not stop the import of the others.
+            outside = refuse_outside(path, corpus) if path.is_symlink() else None
+            doc, diagnostics = (None, [outside]) if outside else read_document(path)
+            errors = [d for d in diagnostics if d.severity == "error"]
+            if doc is None or errors or not isinstance(doc.data, dict):
+                first = errors[0] if errors else None
+                existing.unreadable[path] = (
+                    f"line {first.line}: {first.message}" if first and first.line else
+                    first.message if first else "it does not hold a mapping of keys"
+                )
                 continue
-            if not isinstance(data, dict):
-                existing.unreadable[path] = "it does not hold a mapping of keys"
-                continue
+            data = doc.data
             existing.data[path] = data
+            existing.docs[path] = doc
             if isinstance(data.get("source"), str):
                 existing.by_source.setdefault(_normalise(data["source"]), path)
         return existing
@@ -230,22 +241,6 @@ def source_name(path: Path) -> str:
         return resolved.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return _normalise(str(path))
-
-
-def _key_lines(text: str) -> dict[str, int]:
-    """Line of each top-level key (and of each key under ``dates``) in a YAML file."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return {}
-    lines: dict[str, int] = {}
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            lines[str(key.value)] = key.start_mark.line + 1
-            if isinstance(value, yaml.MappingNode):
-                for sub, _ in value.value:
-                    lines[f"{key.value}.{sub.value}"] = sub.start_mark.line + 1
-    return lines
 
 
 def _write(path: Path, text: str) -> None:
@@ -296,6 +291,9 @@ class _Run:
     keep_partial: bool = False
     stdin: bytes | None = None
     claimed: set[Path] = field(default_factory=set)
+    # Each file written (or that would be, under --dry-run), its text and raw source, to verify.
+    written: dict[Path, str] = field(default_factory=dict)
+    sources: dict[Path, str] = field(default_factory=dict)
 
     def import_one(self, path: Path) -> None:
         text = _read_raw(path, self.report, self.stdin)
@@ -348,6 +346,8 @@ class _Run:
 
     def create(self, target: Path, imported: dict[str, Any]) -> None:
         text = plain_to_yaml(imported, fingerprints(imported))
+        self.written[target] = text
+        self.sources[target] = str(imported.get("source") or "<stdin>")
         if self.dry_run:
             self.echo(f"would create {target} ({_summary(imported)})")
             return
@@ -358,14 +358,26 @@ class _Run:
         self, target: Path, current: dict[str, Any], imported: dict[str, Any], source: str | None
     ) -> None:
         source = source or "<stdin>"
-        merged = merge(current, imported, force=self.force)
-        old_text = target.read_text(encoding="utf-8")
-        text = plain_to_yaml(merged.plain, merged.fingerprints)
-        lines = _key_lines(old_text)
+        old_text = target.read_text(encoding="utf-8").removeprefix("\ufeff")
+        try:
+            # The file is edited, not rewritten: comments, key order and quoting of what does not
+            # change survive (merge.rewrite).
+            rewritten = rewrite(
+                old_text, self.existing.docs[target], imported, force=self.force,
+                importer_version=IMPORTER_VERSION,
+            )
+        except RewriteError as error:
+            self.report.add(Diagnostic(
+                str(target), None, None, "IMP100",
+                f"cannot edit the existing file ({error}): not overwritten",
+                "fix the file, or re-import with --force to replace it",
+            ))
+            return
+        merged, text = rewritten.merged, rewritten.text
         for change in merged.kept:
             diff = field_diff(change, f"{target.name} (edited by hand, kept)", f"import of {source}")
             self.report.add(Diagnostic(
-                str(target), lines.get(change.field), None, "IMP101",
+                str(target), rewritten.line_of(change.field), None, "IMP101",
                 f"'{change.field}' was edited by hand and is kept; the import would change it",
                 "re-import with --force to overwrite it:\n" + _indent(diff),
                 "warning",
@@ -374,12 +386,15 @@ class _Run:
             kept = f" (kept {len(merged.kept)} field(s) edited by hand)" if merged.kept else ""
             self.echo(f"unchanged {target}{kept}")
             return
+        self.written[target] = text
+        self.sources[target] = source
         applied = merged.applied
         names = ", ".join(c.field for c in applied) or "format"
         if self.dry_run:
+            # Every change to the file, comments and layout included: the diff of its whole text.
             self.echo(f"would update {target}: {names}")
-            for change in applied:
-                self.echo(_indent(field_diff(change, f"{target.name} (now)", f"import of {source}")))
+            diff = rewritten.diff(old_text, f"{target.name} (now)", f"{target.name} (after import)")
+            self.echo(_indent(diff))
             return
         _write(target, text)
         self.echo(f"updated {target}: {names}")
@@ -432,4 +447,6 @@ def import_files(
                 f"internal error while importing: {type(error).__name__}: {error}",
                 "please report this, with the raw file, as a bug of the importer",
             ))
+    # What was written must pass `atlas check`, or the import fails (verify.py).
+    report.extend(verify_written(run.written, run.sources, out_dir, on_disk=not dry_run))
     return report

@@ -46,6 +46,9 @@ __all__ = [
     "load_corpus",
     "load_instruments",
     "load_resolution",
+    "load_resolution_text",
+    "read_document",
+    "refuse_outside",
     "resolution_from_data",
 ]
 
@@ -319,6 +322,21 @@ def _load_remembered(path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
 def load_resolution(path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
     """Read, validate and check one resolution file; None when it cannot be used."""
     doc, diagnostics = _read(path, "resolution")
+    return _resolution_of(doc, diagnostics, path)
+
+
+def load_resolution_text(text: str, path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
+    """``load_resolution`` of a file's text not (or not yet) written at ``path``."""
+    text = text.removeprefix("\ufeff")
+    doc, diagnostics = parse_yaml(text, str(path))
+    if doc is not None:
+        diagnostics.extend(_check_schema_reference(text, path, "resolution"))
+    return _resolution_of(doc, diagnostics, path)
+
+
+def _resolution_of(
+    doc: YamlDocument | None, diagnostics: list[Diagnostic], path: Path
+) -> tuple[Resolution | None, list[Diagnostic]]:
     if doc is None:
         return None, diagnostics
     schema_errors = validate(doc.data, "resolution", str(path), doc)
@@ -362,6 +380,13 @@ def resolution_from_data(
 # No corpus file comes near this (the largest real one is under 100 kB); a bigger one is refused
 # unread rather than parsed for minutes.
 MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
+def read_document(
+    path: Path, kind: SchemaName = "resolution"
+) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """One YAML file of the corpus read safely (size, encoding, limits), with positions; not validated."""
+    return _read(path, kind)
 
 
 def _read(path: Path, kind: SchemaName) -> tuple[YamlDocument | None, list[Diagnostic]]:
