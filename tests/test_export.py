@@ -592,3 +592,39 @@ def test_the_real_corpus_exports_and_validates(
         target_of(graph, m)
         if not isinstance(m.destination, Unresolved):
             node_id(m.destination)
+
+
+@pytest.mark.parametrize("seed", [3])
+def test_synthetic_corpora_export_valid_files(
+    tmp_path: Path, seed: int, akn_schema: etree.XMLSchema, atom_schema: etree.RelaxNG
+) -> None:
+    # Generality: texts in every shape the synthetic corpus makes (annexes with headings, sub-
+    # paragraphs, footnotes in titles and headings, drafts and adopted texts of every body).
+    from generator.check import load_checked_corpus
+    from generator.generate import cite
+    from generator.synth import write_corpus
+
+    write_corpus(15, seed, tmp_path / "corpus")
+    corpus, report = load_checked_corpus(tmp_path / "corpus")
+    assert report.ok, report.format()
+    graph = build_graph(corpus, cite(corpus))
+    exported = export(graph)
+    schema = Draft202012Validator(json.loads(exported.files[SCHEMA]), format_checker=FormatChecker())
+    counts = {"akn": 0, "atom": 0, "json": 0}
+    for path, data in exported.files.items():
+        if path.endswith(".akn.xml"):
+            assert akn_schema.validate(etree.fromstring(data)), f"{path}: {akn_schema.error_log}"
+            counts["akn"] += 1
+        elif path.endswith(".atom"):
+            feed = etree.fromstring(data)
+            assert atom_schema.validate(feed), f"{path}: {atom_schema.error_log}"
+            _check_atom_rules(feed)
+            counts["atom"] += 1
+        elif path.startswith("data/texts/") and path.endswith(".json") and not path.endswith(".csl.json"):
+            assert not list(schema.iter_errors(json.loads(data))), path
+            counts["json"] += 1
+        elif path.endswith(".bib"):
+            assert not bibtexparser.parse_string(data.decode()).failed_blocks, path
+    assert counts["akn"] == counts["json"] == len(corpus.resolutions) == 15
+    assert counts["atom"] >= 2
+    assert networkx.read_graphml(io.BytesIO(exported.files[f"{CORPUS}/citations.graphml"])).number_of_nodes() >= 15

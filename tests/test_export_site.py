@@ -160,3 +160,49 @@ def test_the_data_page_has_no_serious_accessibility_violations(tab: Page, online
     results = Axe().run(tab)
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert not serious, [(v["id"], v["nodes"][0]["target"]) for v in serious]
+
+
+@pytest.mark.browser
+@pytest.mark.site
+def test_the_compare_page_of_the_fixture_pair_in_a_real_site(
+    tab: Page, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # A corpus of the hand-written pair (tests/fixtures/versions/) with the real bodies and
+    # instruments, built by MkDocs in strict mode, served on loopback, walked from the draft.
+    import shutil
+
+    from browser_support import build, environ, serve
+
+    root = tmp_path_factory.mktemp("versions")
+    corpus = root / "corpus"
+    shutil.copytree(ROOT / "corpus" / "instruments", corpus / "instruments")
+    shutil.copy(ROOT / "corpus" / "bodies.yaml", corpus / "bodies.yaml")
+    (corpus / "resolutions").mkdir()
+    for path in (ROOT / "tests" / "fixtures" / "versions" / "resolutions").glob("*.yaml"):
+        # The schema modeline is relative to the file: point it at the repository's schema.
+        text = path.read_text(encoding="utf-8").replace(
+            "../../../../generator/schema/", str(ROOT / "generator" / "schema") + "/"
+        )
+        (corpus / "resolutions" / path.name).write_text(text, encoding="utf-8")
+    with environ(ATLAS_CORPUS=str(corpus)):
+        site = build(root / "site", root / "docs")
+    traffic = watch(tab)
+    with serve(site) as base:
+        here = SiteUnderTest(base, directory_urls=True)
+        tab.goto(here.url("resolutions/cop-30-draft-ruritania.md"))
+        tab.locator("a.atlas-data__compare").click()
+        tab.wait_for_url("**/compare/cop-30-draft-ruritania--cop-res-30-2/")
+        rows = tab.locator("li.atlas-compare__row")
+        expect(rows).to_have_count(8)
+        changed = tab.locator('li.atlas-compare__row[data-status="changed"]')
+        expect(changed.locator("ins").first).to_contain_text("concise")
+        expect(changed.locator("del")).to_contain_text("next")
+        renumbered = tab.locator("li.atlas-compare__row[data-renumbered]").first
+        expect(renumbered).to_contain_text("operative paragraph 3")
+        expect(renumbered).to_contain_text("operative paragraph 4")
+        # And back: the resolution's page links the same compare page.
+        tab.locator('a[href$="resolutions/cop-res-30-2/"]').first.click()
+        expect(tab.locator("a.atlas-data__compare")).to_have_attribute(
+            "href", "../../compare/cop-30-draft-ruritania--cop-res-30-2/"
+        )
+    assert not traffic.errors and not traffic.failed, (traffic.errors, traffic.failed)
