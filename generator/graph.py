@@ -471,7 +471,7 @@ def build_graph(corpus: Corpus, sites: Sequence[CitationSite]) -> Graph:
     mentions.sort(key=lambda m: m.sort_key)
 
     cited_documents = _cited_documents(mentions, corpus.bodies)
-    documents = _documents(resolutions, whens, cited_documents)
+    documents = _documents(resolutions, whens, cited_documents, corpus.bodies)
     return Graph(
         corpus=corpus,
         resolutions=resolutions,
@@ -588,8 +588,16 @@ def _cited_documents(mentions: Sequence[Mention], bodies: Mapping[str, Body]) ->
 
 
 def _documents(
-    resolutions: Sequence[Resolution], whens: Mapping[str, When], cited: Sequence[CitedDocument]
+    resolutions: Sequence[Resolution],
+    whens: Mapping[str, When],
+    cited: Sequence[CitedDocument],
+    bodies: Mapping[str, Body],
 ) -> tuple[Document, ...]:
+    def by_session(body: str) -> bool:
+        # ECOSOC's 2012/12 is numbered by year: 2012 is not its "2012th session".
+        known = bodies.get(body)
+        return known is None or known.numbering == "session"
+
     docs = [
         Document(
             key=r.id,
@@ -597,7 +605,11 @@ def _documents(
             kind=r.kind,
             status=r.status,
             number=r.number,
-            session=r.session if r.session is not None else _session_of_number(r.number),
+            session=r.session
+            if r.session is not None
+            else _session_of_number(r.number)
+            if by_session(r.body)
+            else None,
             when=whens[r.id],
             title=r.title,
             destination=ToResolution(r.id),
@@ -612,7 +624,7 @@ def _documents(
                 kind=c.ref.kind,
                 status="cited",
                 number=c.ref.number,
-                session=_session_of_number(c.ref.number),
+                session=_session_of_number(c.ref.number) if by_session(c.ref.body) else None,
                 when=c.when,
                 title=c.titles[0].title if c.titles else None,
                 destination=ToCited(c.ref),

@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from generator import progress
 from generator.diagnostics import Report
 from generator.generate import Generated, generate
+from generator.linkcheck import check_links, page_file
 
 log = logging.getLogger("mkdocs.atlas")
 
@@ -41,6 +42,8 @@ _command: str | None = None
 # builds it both ways); ATLAS_RAW_HTML=0 turns this off.
 _generated_pages: frozenset[str] = frozenset()
 _held: dict[str, str] = {}
+# The generated pages of the last good build, whose links on_post_build checks.
+_linked_pages: frozenset[str] = frozenset()
 _ID = re.compile(r'\sid="([^"]*)"')
 
 
@@ -76,11 +79,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(message)
     _log_result(result)
     _reproducible_dates(result)
-    global _generated_pages
+    global _generated_pages, _linked_pages
     raw = os.environ.get("ATLAS_RAW_HTML", "").strip().lower() not in ("0", "false", "no")
     _generated_pages = result.pages if raw else frozenset()
+    _linked_pages = result.pages
     _held.clear()
     return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # MkDocs never looks at the links inside the generated HTML: check them in the built site, as
+    # warnings, so that `build --strict` fails on a broken page or anchor (generator/linkcheck.py).
+    built = [page_file(p, config.use_directory_urls) for p in _linked_pages if p.endswith(".md")]
+    for d in check_links(Path(config.site_dir), built):
+        log.warning(d.format())
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

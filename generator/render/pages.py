@@ -150,6 +150,15 @@ class Context:
     def unresolved_anchor(self, mention: Mention) -> str:
         return urls.unresolved_anchor(mention.resolution_id, mention.passage.anchor, mention.citation.start)
 
+    def body_anchor(self, body: str, document_key: str) -> str:
+        """The anchor of the session (or year) on the body's page that lists ``document_key``."""
+        for index in self.graph.bodies:
+            if index.body.key == body:
+                for group in index.sessions:
+                    if any(d.key == document_key for d in group.documents):
+                        return self.session_anchor(group)
+        return ""
+
     @staticmethod
     def session_anchor(group: SessionGroup) -> str:
         if group.session is not None:
