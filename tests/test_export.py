@@ -627,4 +627,5 @@ def test_synthetic_corpora_export_valid_files(
             assert not bibtexparser.parse_string(data.decode()).failed_blocks, path
     assert counts["akn"] == counts["json"] == len(corpus.resolutions) == 15
     assert counts["atom"] >= 2
-    assert networkx.read_graphml(io.BytesIO(exported.files[f"{CORPUS}/citations.graphml"])).number_of_nodes() >= 15
+    graphml = networkx.read_graphml(io.BytesIO(exported.files[f"{CORPUS}/citations.graphml"]))
+    assert graphml.number_of_nodes() >= 15
