@@ -51,6 +51,9 @@ FIXTURE_CASES = {
     "web_ga_old_style": ("blank-separated", {}),
     "web_footnote_styles": ("web", {"IMP013": 1}),
     "excerpt_without_footnotes": ("blank-separated", {"IMP002": 5}),
+    "decision_lettered": ("blank-separated", {}),
+    "decision_reported_wrapped": ("wrapped", {}),
+    "decision_one_sentence": ("blank-separated", {}),
 }
 
 
@@ -214,6 +217,47 @@ def test_a_meeting_line_before_the_title_gives_the_adoption_date() -> None:
         "ga-res-49-159", "94th plenary meeting", dt.date(1994, 12, 23), dt.date(1994, 12, 23)
     )
     assert [d.code for d in diagnostics] == []
+
+
+# --- decisions ------------------------------------------------------------------------------------
+
+DECISION_CASES = [
+    ("decision_lettered", "cop-dec-3-2", ["a", "b", "c"], "*Welcomes* the exchange"),
+    ("decision_reported_wrapped", "cop-dec-7-4", ["a", "b", "c"], "Took note with appreciation of"),
+    ("decision_one_sentence", "cop-dec-1-1", [None], "adopts its rules of procedure, which"),
+]
+
+
+@pytest.mark.parametrize(
+    ("stem", "id_", "numbers", "start"), DECISION_CASES, ids=[c[0] for c in DECISION_CASES]
+)
+def test_decisions(stem: str, id_: str, numbers: list[str | None], start: str) -> None:
+    (r,), _ = _import(stem)
+    assert (r.id, r.kind, r.status, r.preamble) == (id_, "decision", "adopted", ())
+    assert [p.id for p in r.operative] == [f"op-{n}" for n in range(1, len(numbers) + 1)]
+    assert [p.number for p in r.operative] == numbers
+    assert r.operative[0].text.startswith(start)
+    assert r.formula is not None
+    assert r.formula.startswith("The Conference of the Parties to the United Nations")
+
+
+@pytest.mark.parametrize(
+    ("raw", "numbers", "first"),
+    [
+        pytest.param("Decision 4/2.\n\nA title\n\nThe Conference of the Parties:\n\n(a) Noted it;\n\n"
+                     "(b) Decided so.", ["a", "b"], "Noted it;", id="full stop after the number"),
+        pytest.param("Decision 4/2\n\nA title\n\nThe Conference of the Parties,\n\nDecides to meet again.",
+                     [None], "*Decides* to meet again.", id="one operative sentence after a comma"),
+        pytest.param("Decision 4/2\n\nA title\n\nThe Conference of the Parties:\n\nDecides to meet again.",
+                     [None], "*Decides* to meet again.", id="one operative sentence after a colon"),
+    ],
+)
+def test_decision_shapes(raw: str, numbers: list[str | None], first: str) -> None:
+    r, diagnostics = import_text(raw, "x.txt")
+    assert (r.id, r.kind) == ("cop-dec-4-2", "decision")
+    assert [p.number for p in r.operative] == numbers and r.preamble == ()
+    assert r.operative[0].text == first
+    assert diagnostics == []
 
 
 # --- footnote marks of every style -----------------------------------------------------------------

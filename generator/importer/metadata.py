@@ -92,7 +92,7 @@ _SESSION_INTRO = re.compile(
 )
 # Printing artefacts of UN documents: the letterhead and the job number (V.20-04927 (E)).
 _LETTERHEAD = re.compile(r"^(?:United Nations|Nations Unies|[A-Z]{1,2}\.\d{2}-\d{4,6}\b.*|Please recycle.*)$")
-_FORMULA_BODY = re.compile(r"^The\s+(?P<name>.+?),$")
+_FORMULA_BODY = re.compile(r"^The\s+(?P<name>.+?)[,:]?$")
 
 _UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _TEENS = (
@@ -205,6 +205,15 @@ class _BodyNames:
 
     def key(self, name: str) -> str | None:
         return self.by_name.get(_norm(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)))
+
+    def prefix_key(self, formula: str) -> str | None:
+        """The body a formula opens with, its longest name first: "The Conference of the Parties to the
+        United Nations Convention …, pursuant to article 32 …:" is the COP's."""
+        text = _norm(formula)
+        for name in sorted(self.by_name, key=len, reverse=True):
+            if re.match(rf"the {re.escape(name)}(?:$|[\s,:;])", text):
+                return self.by_name[name]
+        return None
 
 
 def _norm(name: str) -> str:
@@ -375,7 +384,9 @@ def read_header(
     if formula is not None:
         formula_text = unwrap_emphasis(formula.text)
         reading.elements.append(Element("formula", formula.text, formula.line))
-        if m := _FORMULA_BODY.match(" ".join(formula.plain.split())):
+        plain = " ".join(formula.plain.split())
+        formula_body = reading.names.prefix_key(plain)
+        if formula_body is None and (m := _FORMULA_BODY.match(plain)):
             formula_body = reading.body_key(m["name"], formula.line)
 
     body = reading.header_body or reading.adopting_body or reading.recommending_body or formula_body

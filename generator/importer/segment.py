@@ -11,14 +11,26 @@ inside its paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.diagnostics import Diagnostic
 from generator.importer.clean import MONTH_NAMES, Block, is_unfinished
 from generator.importer.emphasis import Part, emphasise, first_words, leading_phrase, unwrap_emphasis
+from generator.markup import to_plain
 from generator.model import Annex, AnnexSection, Paragraph
 
-_FORMULA = re.compile(r"^The\s+[A-Z][^.;:]{2,200},$")
+# The opening formula: "The General Assembly," or, before lettered or unnumbered decisions, "The
+# Conference of the Parties to the … Convention …, pursuant to article 32 …:".
+# Not "The Commission … recommends … the adoption of the following draft resolution:" (a header line).
+_FORMULA = re.compile(r"^The\s+[A-Z](?:[^.;:]{2,200},|(?![^:]*\bfollowing\b)[^.;:]{2,200}:)$")
+# A decision of one sentence: "The Conference of the Parties to the … Convention … adopts its rules …."
+# The subject (capitalised words and their connectors) is the formula; the rest is its paragraph.
+_CONNECTORS = r"(?:of|on|the|to|and|against|for|in)"
+_SENTENCE_FORMULA = re.compile(
+    rf"""^(?P<subject>The(?:\s+(?:[A-Z][\w’'-]*|{_CONNECTORS}))+?)
+        \s+(?P<rest>(?:also\s+|further\s+)?[a-z]+(?:s|ed)\b.*[.;])$""",
+    re.VERBOSE,
+)
 _OPERATIVE = re.compile(r"^(?P<num>\d{1,3})\.\s+")
 _LETTERED = re.compile(r"^\((?P<letter>[a-z]{1,2}|[ivxl]{1,6})\)\s+")
 _ANNEX = re.compile(r"^Annex(?:\s+(?P<num>[IVXLC]{1,7}|\d{1,2}))?$", re.IGNORECASE)
@@ -145,15 +157,40 @@ def expected_after(numbers: list[str]) -> str:
     return next_letter(last)
 
 
+def _numbered(paras: list[_Para]) -> bool:
+    """Paragraphs numbered 1, 2 … (whose lettered paragraphs are sub-paragraphs)."""
+    return any(p.number and p.number.isdigit() for p in paras)
+
+
 def _numbers(paras: list[_Para]) -> list[str]:
     return [p.number for p in paras if p.number]
 
 
 def find_formula(blocks: tuple[Block, ...]) -> int | None:
     for i, block in enumerate(blocks):
-        if _FORMULA.match(block.plain.strip()) and i + 1 < len(blocks):
+        if is_formula(block) and (i + 1 < len(blocks) or _SENTENCE_FORMULA.match(block.plain.strip())):
             return i
     return None
+
+
+def is_formula(block: Block) -> bool:
+    plain = block.plain.strip()
+    return block.heading is None and bool(_FORMULA.match(plain) or _sentence(plain))
+
+
+def _sentence(plain: str) -> re.Match[str] | None:
+    """A one-sentence decision whose subject names a body (at least "The X of/on …")."""
+    m = _SENTENCE_FORMULA.match(plain)
+    return m if m and len(m["subject"].split()) >= 3 else None
+
+
+def _split_sentence(block: Block) -> tuple[Block, Block | None]:
+    """A one-sentence decision → its formula (the subject) and its one paragraph."""
+    m = _sentence(block.plain.strip())
+    if m is None or not block.text.startswith(m["subject"]):
+        return block, None
+    rest = block.text[len(m["subject"]):].strip()
+    return replace(block, text=m["subject"]), replace(block, text=rest)
 
 
 class _Segmenter:
@@ -165,6 +202,7 @@ class _Segmenter:
         self.annexes: list[_Annex] = []
         self.closing: list[Block] = []
         self.diagnostics: list[Diagnostic] = []
+        self.operative_only = False  # decision style: no preamble
 
     def warn(self, line: int, code: str, message: str, hint: str | None = None) -> None:
         self.diagnostics.append(Diagnostic(self.source, line, None, code, message, hint, "warning"))
@@ -187,14 +225,47 @@ class _Segmenter:
                           "only annexes have headings in the resolution format; add it by hand if needed")
             elif m := _OPERATIVE.match(block.text):
                 self.add_operative(m["num"], block.text[m.end():], block.line)
+            elif (m := _LETTERED.match(block.text)) and self.operative_only and not _numbered(self.operative):
+                self.add_decision_paragraph(m["letter"], block.text[m.end():], block.line)
             elif m := _LETTERED.match(block.text):
                 prefix = "op" if self.operative else "pp"
                 parents = self.operative or self.preamble
                 self.add_lettered(parents, m["letter"], block.text[m.end():], block.line, prefix)
+            elif self.operative_only and not self.operative:
+                self.add_decision_paragraph(None, block.text, block.line)
             elif self.operative:
                 self.append_unnumbered(self.operative[-1], block)
             else:
                 self.add_preamble(block.text, block.line)
+
+    def add_decision_paragraph(self, letter: str | None, text: str, line: int) -> None:
+        """A decision's lettered paragraph (a), (b) … or its one unnumbered sentence: op-N by position.
+
+        The past tense of a reported decision ("Took note", "Decided") is printed upright: no emphasis.
+        """
+        pid = f"op-{len(self.operative) + 1}"
+        if letter is not None:
+            previous = [p.number for p in self.operative if p.number]
+            expected = expected_after(previous) if previous else "a"
+            if letter != expected:
+                self.warn(line, "IMP007", f"decision paragraph ({letter}) where ({expected}) was expected",
+                          "check for a paragraph lost or split in the raw text")
+        if not leading_phrase(text, "reported"):
+            text = emphasise(text, "operative") or text
+        self.operative.append(_Para(pid, letter, text, line))
+
+    def lone_operative(self) -> None:
+        """One unnumbered paragraph after a comma formula that reads as operative ("Decides …") is op-1."""
+        if self.operative or len(self.preamble) != 1 or self.annexes:
+            return
+        text = to_plain(self.preamble[0].text)
+        if leading_phrase(text, "operative") or leading_phrase(text, "reported"):
+            para = self.preamble.pop()
+            self.diagnostics = [d for d in self.diagnostics if (d.code, d.line) != ("IMP005", para.line)]
+            para.id = "op-1"
+            if not leading_phrase(text, "reported"):
+                para.text = emphasise(para.text, "operative") or para.text
+            self.operative.append(para)
 
     def add_preamble(self, text: str, line: int) -> None:
         pid = f"pp-{len(self.preamble) + 1}"
@@ -350,6 +421,11 @@ def segment(blocks: tuple[Block, ...], source: str) -> Segmented:
     formula_index = find_formula(blocks)
     if formula_index is not None:
         header, formula, start = blocks[:formula_index], blocks[formula_index], formula_index + 1
+        formula, sentence = _split_sentence(formula)
+        if sentence is not None:
+            seg.blocks = (*blocks[:start], sentence, *blocks[start:])
+        # A formula ending in a colon opens the operative part directly: (a), (b) … or one sentence.
+        seg.operative_only = formula.plain.rstrip().endswith(":") or sentence is not None
     else:
         start = _body_start(blocks)
         header, formula = blocks[:start], None
@@ -357,6 +433,7 @@ def segment(blocks: tuple[Block, ...], source: str) -> Segmented:
                  "no opening formula (\"The Conference of the Parties …,\") found",
                  "the body is taken to start at the first paragraph that reads like one")
     seg.body(start)
+    seg.lone_operative()
     return Segmented(
         header=header,
         formula=formula,
