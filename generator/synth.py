@@ -23,7 +23,7 @@ import math
 import random
 import shutil
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -478,6 +478,38 @@ _TREATY_SERIES = {"untoc": "vol. 2225", "tip": "vol. 2237", "som": "vol. 2241", 
 _RESOLUTION_CITATION_WEIGHTS = (8, 11, 14, 14, 13, 11, 9, 7, 5)
 _ARTICLE_CITATION_WEIGHTS = (12, 10, 12, 13, 12, 10, 8, 7, 6)
 
+# Decisions (issue 8 §1.4). A session's report prints most as "The Conference …:" and lettered items in
+# the past tense, roman type ("(a) Took note of …;"); some are one sentence ("*Decides* to …").
+_REPORTED = (
+    "Took note of {noun}",
+    "Requested the Secretariat to {office_action}",
+    "Invited States parties to {state_action}",
+    "Decided to {decision}",
+    "Welcomed {noun}",
+    "Encouraged States parties to {state_action}",
+    "Noted with appreciation {noun}",
+)
+_DECISION_DECISIONS = (
+    "continue to exchange information on experience and practices on the application of the Convention "
+    "to new forms and dimensions of transnational organized crime",
+    "convene, within existing resources, a meeting of experts to examine good practices and lessons learned",
+    "include in the agenda of its next session an item on the implementation of the present decision",
+    "hold a joint thematic discussion of its working groups at its next session",
+    "extend the mandate of the working group until its next session",
+)
+_DECISION_SHAPES = ("reported", "sentence", "resolution-like")
+_DECISION_SHAPE_WEIGHTS = (0.5, 0.2, 0.3)
+
+# Citations of the other forms of issue 8 §2, one kind per paragraph; each text carries a few at most.
+_OTHER_FORMS = ("special-session", "short-names", "security-council", "human-rights-council", "congress",
+                "instrument", "plural-pinpoints")  # fmt: skip
+# General Assembly special sessions that real texts on crime cite: (session, date of its resolutions).
+_SPECIAL_SESSIONS = ((20, dt.date(1998, 6, 10)), (30, dt.date(2016, 4, 19)))
+# United Nations Crime Congresses: (ordinal, year).
+_CONGRESSES = ((10, 2000), (11, 2005), (12, 2010), (13, 2015), (14, 2021))
+# Articles with numbered paragraphs whose paragraph 1 has lettered sub-paragraphs (plural pinpoints).
+_PINPOINTABLE = (("untoc", 5), ("untoc", 6), ("untoc", 12), ("untoc", 16), ("untoc", 18), ("untoc", 27))
+
 # --------------------------------------------------------------------------------------------------
 # Small helpers
 # --------------------------------------------------------------------------------------------------
@@ -613,7 +645,7 @@ def _plan(count: int, rng: random.Random) -> list[_Slot]:
         status: Status = (
             "adopted" if outside or roll < 0.86 else ("draft" if roll < 0.95 else "revised-draft")
         )
-        kind: Kind = "decision" if body in ("cop", "ccpcj") and rng.random() < 0.06 else "resolution"
+        kind: Kind = "decision" if body in ("cop", "ccpcj") and rng.random() < 0.16 else "resolution"
         if status == "adopted":
             date = rng.choice(session.days)
         elif body == "ga":
@@ -725,6 +757,9 @@ class _Context:
     footnotes: _Footnotes = field(default_factory=_Footnotes)
     convention_named: bool = False
     annex_titles: dict[int, str] = field(default_factory=dict)
+    # Adopted General Assembly and ECOSOC resolutions earlier than this text, newest last: what
+    # "General Assembly resolution … and Council resolutions …" may name.
+    peers: Mapping[str, Sequence[_Slot]] = field(default_factory=dict)
 
     def words(self) -> int:
         """A paragraph length drawn like the seeds': median about 50 words, mostly 30 to 110."""
@@ -1008,8 +1043,22 @@ def _report_request(ctx: _Context, verbs: _Verbs) -> str:
 
 
 def _with_report_footnote(ctx: _Context, text: str, pid: str) -> str:
-    """Mention a report of the Secretary-General, its symbol in a footnote, as real texts do."""
+    """Mention a report of the Secretary-General, its symbol in a footnote, as real texts do; or, in a
+    Council or Assembly text, the Commission's report in the *Official Records* (the footnote of older
+    documents, printed ``1/`` in them)."""
     slot = ctx.slot
+    if slot.body in ("ecosoc", "ga") and ctx.rng.random() < 0.5:
+        year = slot.year - ctx.rng.randrange(0, 2)
+        commission = ctx.reference.bodies["ccpcj"].name
+        mark = ctx.footnotes.mark(
+            pid,
+            f"*Official Records of the Economic and Social Council, {year}, Supplement No. 10* "
+            f"(E/{year}/30), chap. I, sect. {'ABCD'[ctx.rng.randrange(4)]}.",
+        )
+        return (
+            f"{text[:-1]}, and taking note of the report of the {commission} on its "
+            f"{ordinal_words(year - 1991)} session{mark}{text[-1]}"
+        )
     n = ctx.rng.randrange(2, 20)
     symbol = {
         "cop": f"CTOC/COP/{slot.year}/{n}",
@@ -1023,6 +1072,125 @@ def _with_report_footnote(ctx: _Context, text: str, pid: str) -> str:
     )
 
 
+# --- citations of the other forms of issue 8 §2 ----------------------------------------------------
+
+
+def _other_forms(ctx: _Context, cited_count: int) -> list[str]:
+    """Which of the other citation forms this text uses (most texts none, a few one or two)."""
+    rng = ctx.rng
+    picked: list[str] = []
+    for chance in (0.45, 0.2):
+        if rng.random() < chance:
+            form = rng.choice(_OTHER_FORMS)
+            if form not in picked and _form_fits(ctx, form, cited_count):
+                picked.append(form)
+    return picked
+
+
+def _form_fits(ctx: _Context, form: str, cited_count: int) -> bool:
+    year = ctx.slot.year
+    if form == "short-names":
+        # Two to four more resolutions: only where the text does not cite many already.
+        return cited_count <= 4 and bool(ctx.peers.get("ga")) and bool(ctx.peers.get("ecosoc"))
+    if form == "human-rights-council":
+        return year >= 2008
+    if form == "congress":
+        return any(y < year for _, y in _CONGRESSES)
+    if form == "plural-pinpoints":
+        return any(k in ctx.reference.instruments for k, _ in _PINPOINTABLE)
+    return True
+
+
+def _other_paragraph(ctx: _Context, form: str, verbs: _Verbs, pid: str, target: int) -> str:
+    """One preambular paragraph citing in ``form``; its length grown to about ``target`` words."""
+    rng = ctx.rng
+    slot = ctx.slot
+    if form == "special-session":
+        # "resolution S-20/2" is the Assembly's, whoever speaks.
+        session, day = rng.choice([(n, d) for n, d in _SPECIAL_SESSIONS if d < slot.date])
+        own = slot.body == "ga" and ctx.own_voice
+        who = "its" if own else "General Assembly"
+        text = (
+            f"{verbs('Recalling')} {who} resolution S-{session}/{rng.randrange(1, 5)} of {un_date(day)}, "
+            f"adopted at its {ordinal_words(session)} special session" if own else
+            f"{verbs('Recalling')} {who} resolution S-{session}/{rng.randrange(1, 5)} of {un_date(day)}, "
+            f"adopted by the Assembly at its {ordinal_words(session)} special session"
+        )  # fmt: skip
+    elif form == "short-names":
+        # "Council resolutions …" right after a General Assembly citation are the Council's; "Assembly
+        # resolution …" the Assembly's.
+        ga = _recent(rng, ctx.peers["ga"], 2)
+        ecosoc = _recent(rng, ctx.peers["ecosoc"], 2)
+        council = " and ".join(f"{s.number} of {un_date(s.date)}" for s in ecosoc)
+        text = (
+            f"{verbs('Recalling')} General Assembly resolution {ga[0].number} of {un_date(ga[0].date)} and "
+            f"Council resolution{'s' if len(ecosoc) > 1 else ''} {council}"
+        )
+        if len(ga) > 1:
+            text += f", as well as Assembly resolution {ga[1].number} of {un_date(ga[1].date)}"
+    elif form == "security-council":
+        years = sorted(rng.sample(range(2000, slot.year), min(2, slot.year - 2000)))
+        numbers = [f"{1330 + 61 * (y - 2000) + rng.randrange(61)} ({y})" for y in years]
+        plural = "s" if len(numbers) > 1 else ""
+        text = (
+            f"{verbs('Taking note of')} Security Council resolution{plural} {' and '.join(numbers)}, "
+            f"on threats to international peace and security caused by {rng.choice(_TOPICS)}"
+        )
+    elif form == "human-rights-council":
+        year = rng.randrange(2007, slot.year)
+        meeting = rng.randrange(3)
+        session = 3 * (year - 2007) + 4 + meeting
+        day = dt.date(year, (3, 6, 9)[meeting], rng.randrange(20, 29))
+        text = (
+            f"{verbs('Recalling')} Human Rights Council resolution {session}/{rng.randrange(1, 40)} of "
+            f"{un_date(day)}, on the human rights of victims of {rng.choice(_TOPICS)}"
+        )
+    elif form == "congress":
+        ordinal, _ = rng.choice([(o, y) for o, y in _CONGRESSES if y < slot.year])
+        congress = (
+            f"{ordinal_words(ordinal).capitalize()} United Nations Congress on Crime Prevention and "
+            f"Criminal Justice"
+        )
+        k = rng.randrange(1, 5)
+        if rng.random() < 0.5:
+            text = f"{verbs('Bearing in mind')} resolution {k} of the {congress}"
+        else:
+            text = f"{verbs('Recalling')} that the {congress}, in its resolution {k}, {rng.choice(_IN_WHICH)}"
+    elif form == "instrument":
+        key = rng.choice([k for k in ("tip", "som", "firearms", "untoc") if k in ctx.reference.instruments])
+        data = ctx.reference.instruments[key]
+        named = [f"the {data.full_name}", *(n for n in data.short_names if n != "the Convention")]
+        name = rng.choice(named) if key != "untoc" else _instrument_name(ctx, "untoc")
+        note = ""
+        if key != "untoc" and name == named[0]:
+            note = ctx.footnotes.mark(
+                pid, f"United Nations, *Treaty Series*, {_TREATY_SERIES[key]}, No. 39574."
+            )
+        text = f"{verbs('Reaffirming')} the importance of {name}{note} and of its full implementation"
+    else:  # plural pinpoints: "article 5, paragraphs 1 (a) and 3, of …", "paragraphs 1 and 2 of article 18"
+        pinpointed, article = rng.choice([(k, a) for k, a in _PINPOINTABLE if k in ctx.reference.instruments])
+        name = _instrument_name(ctx, pinpointed)
+        second = rng.randrange(2, 5)
+        if rng.random() < 0.5:
+            where = f"article {article}, paragraphs 1 (a) and {second}, of {name}"
+        else:
+            where = f"paragraphs 1 and {second} of article {article} of {name}"
+        text = f"{verbs('Stressing')} the importance of the obligations set out in {where}"
+    return ctx.extend(text, target - 6, "preamble") + ","
+
+
+def _recent(rng: random.Random, pool: Sequence[_Slot], most: int) -> list[_Slot]:
+    """Up to ``most`` distinct texts from ``pool`` (date order), recent ones more often, oldest first."""
+    picked: list[_Slot] = []
+    for _ in range(most):
+        candidate = pool[max(0, len(pool) - 1 - int(rng.expovariate(1 / max(3.0, len(pool) * 0.1))))]
+        if all(candidate is not p for p in picked):
+            picked.append(candidate)
+        if rng.random() < 0.5:
+            break
+    return sorted(picked, key=lambda s: (s.date, s.order))
+
+
 def _spread(rng: random.Random, items: Sequence[_T], positions: Sequence[int]) -> dict[int, _T]:
     """Place items at distinct positions, keeping their order; ``positions`` must be enough."""
     chosen = sorted(rng.sample(list(positions), len(items)))
@@ -1030,7 +1198,7 @@ def _spread(rng: random.Random, items: Sequence[_T], positions: Sequence[int]) -
 
 
 def _write_preamble(
-    ctx: _Context, n: int, groups: list[list[_Slot]], articles: list[ArticleRef]
+    ctx: _Context, n: int, groups: list[list[_Slot]], articles: list[ArticleRef], others: Sequence[str] = ()
 ) -> tuple[Paragraph, ...]:
     rng = ctx.rng
     verbs = _Verbs(operative=False)
@@ -1042,11 +1210,14 @@ def _write_preamble(
     positions = list(range(start, n + 1))
     recall_at = _spread(rng, groups, positions)
     article_at = _spread(rng, articles, [p for p in positions if p not in recall_at])
+    other_at = _spread(rng, others, [p for p in positions if p not in recall_at and p not in article_at])
     for i in positions:
         pid = f"pp-{i}"
         target = ctx.words()
         if i in recall_at:
             text = _citation_paragraph(ctx, recall_at[i], verbs, target)
+        elif i in other_at:
+            text = _other_paragraph(ctx, other_at[i], verbs, pid, target)
         elif i in article_at:
             text = (
                 _preamble_paragraph(ctx, verbs, target - 8)[:-1] + _article_clause(ctx, [article_at[i]]) + ","
@@ -1197,6 +1368,12 @@ def _compose(
 ) -> Resolution:
     rng = ctx.rng
     decision = ctx.slot.kind == "decision"
+    if decision:
+        shape = rng.choices(_DECISION_SHAPES, weights=_DECISION_SHAPE_WEIGHTS)[0]
+        if shape == "reported" and ctx.slot.status != "adopted":
+            shape = "sentence"  # a draft does not report what was decided: "*Decides* to …"
+        if shape != "resolution-like":
+            return _compose_decision(ctx, shape, cited, articles, draft)
     n_pre = round(rng.triangular(5, 8, 6) if decision else rng.triangular(5, 20, 11))
     n_op = round(rng.triangular(5, 8, 6) if decision else rng.triangular(5, 25, 12))
     n_annexes = rng.choice((1, 1, 1, 2)) if not decision and rng.random() < 0.10 else 0
@@ -1214,13 +1391,60 @@ def _compose(
             article_groups[-1].append(ref)  # "articles 24 and 25 of …"
         else:
             article_groups.append([ref])
-    n_pre = max(n_pre, len(pre_groups) + len(pre_articles) + 1)
+    others = _other_forms(ctx, sum(len(g) for g in cited))
+    n_pre = max(n_pre, len(pre_groups) + len(pre_articles) + len(others) + 1)
     n_op = max(n_op, n_annexes + len(op_groups) + len(article_groups) + 1)
 
-    preamble = _write_preamble(ctx, n_pre, pre_groups, pre_articles)
+    preamble = _write_preamble(ctx, n_pre, pre_groups, pre_articles, others)
     operative = _write_operative(ctx, n_op, op_groups, article_groups, n_annexes)
     annexes = tuple(_write_annex(ctx, k) for k in range(1, n_annexes + 1))
     return _assemble(ctx, draft, preamble, operative, annexes)
+
+
+def _compose_decision(
+    ctx: _Context, shape: str, cited: list[list[_Slot]], articles: list[ArticleRef], draft: _Draft | None
+) -> Resolution:
+    """A decision as a session's report prints it: "The Conference …:" and lettered items in the past
+    tense, roman type (``op-1`` is item (a): ids count, numbers are the printed letters); or one
+    sentence after the formula ("*Decides* to …", ``op-1`` without a number)."""
+    rng = ctx.rng
+    name = ctx.reference.bodies[ctx.voice].name
+    if shape == "sentence":
+        verbs = _Verbs(operative=True)
+        text = f"{verbs('Decides')} to {rng.choice(_DECISION_DECISIONS)}"
+        if cited:
+            text += f", recalling {_resolution_phrase(ctx, cited[0])}"
+        if articles:
+            text += _article_clause(ctx, articles[:1])
+        operative: tuple[Paragraph, ...] = (Paragraph("op-1", None, text + "."),)
+        return _assemble(ctx, draft, (), operative, (), formula=f"The {name},")
+    count = rng.randrange(max(2, min(6, len(cited) + 2)), 7)
+    patterns = rng.sample(_REPORTED, min(count, len(_REPORTED)))
+    items: list[str] = []
+    for k, pattern in enumerate(patterns):
+        pid = f"op-{k + 1}"
+        item = pattern.format(
+            noun=rng.choice(_NOUN_PHRASES),
+            office_action=rng.choice(_OFFICE_ACTIONS),
+            state_action=rng.choice(_STATE_ACTIONS),
+            decision=rng.choice(_DECISION_DECISIONS),
+        )
+        if k < len(cited):
+            item = f"Recalled {_resolution_phrase(ctx, cited[k])}, and {_lower_first(item)}"
+        if k == 0 and articles:
+            item += _article_clause(ctx, articles[:1])
+        if pattern.startswith("Took note") and rng.random() < 0.5:
+            symbol = (
+                f"{'CTOC/COP' if ctx.slot.body == 'cop' else 'E/CN.15'}/{ctx.slot.year}/{rng.randrange(2, 9)}"
+            )
+            note = ctx.footnotes.mark(pid, symbol + ".")
+            item += f", and of the report of the Secretariat on the subject{note}"
+        items.append(item)
+    operative = tuple(
+        Paragraph(f"op-{k + 1}", letter(k), item + ("." if k == len(items) - 1 else ";"))
+        for k, item in enumerate(items)
+    )
+    return _assemble(ctx, draft, (), operative, (), formula=f"The {name}:")
 
 
 def _assemble(
@@ -1229,6 +1453,7 @@ def _assemble(
     preamble: tuple[Paragraph, ...],
     operative: tuple[Paragraph, ...],
     annexes: tuple[Annex, ...],
+    formula: str | None = None,
 ) -> Resolution:
     rng = ctx.rng
     slot = ctx.slot
@@ -1282,7 +1507,7 @@ def _assemble(
         sponsors=draft.sponsors if draft else (),
         recommended_to=recommended_to,
         recommendation=recommendation,
-        formula=f"The {bodies[ctx.voice].name},",
+        formula=formula or f"The {bodies[ctx.voice].name},",
         preamble=preamble,
         operative=operative,
         annexes=annexes,
@@ -1342,6 +1567,12 @@ def synthesize(count: int, seed: int, corpus_root: Path = CORPUS_ROOT) -> Iterat
     outside = [s for s in slots if s.outside]
     earlier_dates = [s.date for s in earlier]
     outside_dates = [s.date for s in outside]
+    # Adopted Assembly and Council resolutions, synthetic or outside, for "… and Council resolutions …".
+    peer_pool = {
+        body: [s for s in slots if s.body == body and s.kind == "resolution" and s.status == "adopted"]
+        for body in ("ga", "ecosoc")
+    }
+    peer_dates = {body: [s.date for s in pool] for body, pool in peer_pool.items()}
     draft_ids: dict[str, int] = defaultdict(int)
     draft_symbols: dict[tuple[str, int], int] = defaultdict(int)
     for slot in slots:
@@ -1355,7 +1586,8 @@ def synthesize(count: int, seed: int, corpus_root: Path = CORPUS_ROOT) -> Iterat
             and rng.random() < 0.4
         ):
             voice, own_voice = rng.choice(("ecosoc", "ecosoc", "ga")), False
-        ctx = _Context(rng, reference, slot, voice, own_voice)
+        peers = {b: pool[: bisect.bisect_left(peer_dates[b], slot.date)] for b, pool in peer_pool.items()}
+        ctx = _Context(rng, reference, slot, voice, own_voice, peers=peers)
         draft = _draft(rng, slot, draft_ids, draft_symbols) if slot.status != "adopted" else None
         cited = _choose_cited(
             ctx,

@@ -174,19 +174,28 @@ def test_status_mix_ids_and_dates(many: list[Resolution]) -> None:
     assert min(dates) >= dt.date(2001, 1, 1) and max(dates) <= dt.date(2025, 12, 31)
 
 
+def _short_decision(r: Resolution) -> bool:
+    """A decision as a session's report prints it: no preamble, lettered items or one sentence."""
+    return r.kind == "decision" and not r.preamble
+
+
 def test_paragraph_shapes_follow_the_seeds(many: list[Resolution]) -> None:
+    full = [r for r in many if not _short_decision(r)]
     resolutions = [r for r in many if r.kind == "resolution"]
-    assert all(len(r.preamble) >= 5 and len(r.operative) >= 5 for r in many)
+    assert all(len(r.preamble) >= 5 and len(r.operative) >= 5 for r in full)
     assert all(len(r.preamble) <= 20 and len(r.operative) <= 25 for r in resolutions)
-    words = sorted(len(markup.to_plain(p.text).split()) for r in many for p in r.paragraphs())
+    words = sorted(len(markup.to_plain(p.text).split()) for r in full for p in r.paragraphs())
     median = words[len(words) // 2]
     assert 40 <= median <= 70, median
     assert sum(40 <= w <= 120 for w in words) / len(words) > 0.6
-    # Leading verbs in emphasis, as `*Recalling*` and `*Urges*` in the seeds.
-    assert all(p.text.startswith("*") for r in many for p in r.preamble + r.operative)
+    # Leading verbs in emphasis, as `*Recalling*` and `*Urges*` in the seeds; the phrase stops before its
+    # preposition, as the seeds print it: "*Taking note* of", "*Seriously concerned* about".
+    assert all(p.text.startswith("*") for r in full for p in r.preamble + r.operative)
     assert any(p.text.startswith("*Recalling also*") for r in many for p in r.preamble)
     assert any(p.text.startswith("*Also requests*") for r in many for p in r.operative)
-    for r in many:
+    assert any(p.text.startswith("*Taking note* of ") for r in many for p in r.preamble)
+    assert not any(re.match(r"\*[^*]* (?:of|about)\*", p.text) for r in many for p in r.paragraphs())
+    for r in full:
         assert [p.id for p in r.preamble] == [f"pp-{i}" for i in range(1, len(r.preamble) + 1)]
         assert [p.number for p in r.operative] == [str(i) for i in range(1, len(r.operative) + 1)]
         assert r.operative[-1].text.endswith(".")
@@ -198,6 +207,29 @@ def test_paragraph_shapes_follow_the_seeds(many: list[Resolution]) -> None:
     with_annexes = sum(bool(r.annexes) for r in many)
     assert with_subparagraphs > 0.1 * len(many)
     assert 0.04 * len(many) < with_annexes < 0.18 * len(many)
+
+
+def test_decisions_as_a_sessions_report_prints_them(many: list[Resolution]) -> None:
+    """Issue 8 §1.4: "The Conference …:" and lettered items in the past tense (op-1 is (a)), or one
+    unnumbered sentence after the formula; some decisions are written like resolutions."""
+    decisions = [r for r in many if r.kind == "decision"]
+    assert {r.body for r in decisions} == {"cop", "ccpcj"}
+    assert 0.05 * len(many) < len(decisions) < 0.2 * len(many)
+    reported = [r for r in decisions if r.formula and r.formula.endswith(":")]
+    sentence = [r for r in decisions if _short_decision(r) and r not in reported]
+    assert len(reported) >= 5 and len(sentence) >= 2 and len(decisions) > len(reported) + len(sentence)
+    for r in reported:
+        assert not r.preamble and 2 <= len(r.operative) <= 6, r.id
+        assert [(p.id, p.number) for p in r.operative] == [
+            (f"op-{k + 1}", letter(k)) for k in range(len(r.operative))
+        ]
+        past = r"^(Took|Requested|Invited|Decided|Welcomed|Encouraged|Noted|Recalled) "
+        assert all(re.match(past, p.text) for p in r.operative), r.id  # roman type: no emphasis
+        assert all(p.text.endswith(";") for p in r.operative[:-1]) and r.operative[-1].text.endswith(".")
+    for r in sentence:
+        assert r.formula and r.formula.endswith(",")
+        assert [(p.id, p.number) for p in r.operative] == [("op-1", None)]
+        assert r.operative[0].text.startswith("*Decides* to ") and r.operative[0].text.endswith(".")
 
 
 def test_footnotes_stand_where_their_marks_are(many: list[Resolution]) -> None:
@@ -253,6 +285,44 @@ def test_citation_phrasing_matches_the_seeds(many: list[Resolution]) -> None:
     }
     for pattern, least in phrasings.items():
         assert sum(bool(re.search(pattern, t)) for t in texts) >= least, pattern
+
+
+def test_citations_of_every_form_of_issue_8(many: list[Resolution]) -> None:
+    """Issue 8 §2: each citation form is written, and the real finder reads each as its target."""
+    texts = [p.text for r in many for p in r.paragraphs()]
+    forms = {
+        "special session": r"General Assembly resolution S-\d{2}/\d of \d{1,2} [A-Z][a-z]+ \d{4}",
+        "Council after Assembly": (
+            r"General Assembly resolution \d+/\d+ of [^,]+ and Council resolutions? \d{4}/\d+"
+        ),
+        "Assembly short name": r", as well as Assembly resolution \d+/\d+ of",
+        "plural pinpoint": r"article \d+, paragraphs 1 \(a\) and \d, of the",
+        "paragraphs of article": r"paragraphs 1 and \d of article \d+ of the",
+        "Security Council": r"Security Council resolutions? \d{4} \(\d{4}\)",
+        "Human Rights Council": r"Human Rights Council resolution \d+/\d+ of",
+        "Crime Congress": r"resolution \d of the [A-Z][a-z-]+ United Nations Congress on Crime Prevention",
+        "Crime Congress, its resolution": r"Congress on Crime Prevention and Criminal Justice, in its resol",
+        "Protocol by name": (
+            r"the (?:Protocol to Prevent, Suppress and Punish Trafficking in Persons|Firearms Protocol"
+            r"|Trafficking in Persons Protocol|Smuggling of Migrants Protocol|Protocol against)"
+        ),
+    }
+    for name, pattern in forms.items():
+        assert any(re.search(pattern, t) for t in texts), name
+    notes = [f.text for r in many for f in r.footnotes]
+    assert any(t.startswith("*Official Records of the Economic and Social Council, ") for t in notes)
+
+    from generator.check import load_checked_corpus
+    from generator.ids import InstrumentRef
+
+    real, _ = load_checked_corpus(Path(__file__).resolve().parent.parent / "corpus")
+    targets = [s.citation.target for r in many for s in citations_in(r, real.bodies, real.instruments)]
+    bodies = Counter(t.body for t in targets if isinstance(t, DocumentRef))
+    assert all(bodies[b] for b in ("cop", "ccpcj", "ecosoc", "ga", "sc", "hrc", "congress")), bodies
+    assert any(isinstance(t, DocumentRef) and t.number.startswith("S-") for t in targets)
+    assert {t.instrument for t in targets if isinstance(t, InstrumentRef)} >= {"untoc", "tip", "firearms"}
+    pinpoints = [t for t in targets if isinstance(t, ArticleRef) and t.paragraph == "1" and t.subparagraph]
+    assert pinpoints
 
 
 # --- helpers and the command ----------------------------------------------------------------------

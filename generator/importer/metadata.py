@@ -37,9 +37,11 @@ _NUMBERED = re.compile(
 )
 # The heading of an adopted text in un.org/ODS style: "77/235. Countering …", "2012/12. Strengthening …".
 NUMBERED_TITLE = re.compile(r"^(?P<number>\d{1,4}/\d{1,4})\.\s+(?P<title>\S.*)$")
+# "… the approval of the following draft resolution for adoption by the General Assembly:" too.
 _RECOMMENDS = re.compile(
     r"""^The\s+(?P<body>.+?)\s+recommends\s+(?:to\s+)?(?:the\s+)?(?P<to>.+?)\s+
-        the\s+(?:adoption|approval)\s+of\s+the\s+following\s+draft\s+(?P<kind>resolution|decision)s?\s*:?$""",
+        the\s+(?:adoption|approval)\s+of\s+the\s+following\s+draft\s+(?P<kind>resolution|decision)s?
+        (?:\s+for\s+adoption\s+by\s+the\s+[A-Z][\w\s]{2,60}?)?\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _SPONSORED = re.compile(

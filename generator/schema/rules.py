@@ -202,6 +202,11 @@ def _check_number(lp: LocatedParagraph, reporter: _Reporter) -> None:
     if p.number is None or lp.place in ("preamble", "annex-intro"):
         return
     from_id = p.id.rsplit("-", 1)[-1]
+    if lp.place == "operative" and from_id.isdigit() and p.number.isalpha():
+        # A decision's lettered items "(a) Took note …; (b) Decided …" are op-1, op-2 … (ids count,
+        # the schema has no op-a): op-N must print the N-th letter.
+        n = int(from_id) - 1
+        from_id = chr(ord("a") + n % 26) * (n // 26 + 1)
     if from_id != p.number.lower():
         reporter.add(
             f"{lp.key}.number",
