@@ -1465,6 +1465,10 @@ def _assemble(
         rid = DocumentRef(slot.body, slot.kind, slot.number).slug
         symbol = bodies_symbol(slot)
         dates = Dates(adopted=slot.date)
+        if symbol is not None:
+            # The Assembly and the Council issue the adopted text as a document of its own (A/RES/66/181),
+            # weeks after the plenary meeting: its masthead's date.
+            dates = Dates(distributed=slot.date + dt.timedelta(days=rng.randrange(20, 70)), adopted=slot.date)
     else:
         rid, symbol = draft.id, draft.symbol
         agenda = AgendaItem(*rng.choice(_AGENDA[slot.body]))

@@ -37,10 +37,6 @@ MISSING: dict[str, str] = {
     "web": "importer: web copy, one paragraph per line with navigation noise around it (issue 8 §1.1), "
     "[1] footnote marks (§1.6)",
     "flattened": "importer: a whole text in a handful of very long lines (issue 8 §1.2)",
-    "adopted-un-org": "importer: un.org/ODS adopted style (masthead, 'Resolution adopted by …', "
-    "'NN/NNN. Title', closing plenary meeting and date; issue 8 §1.3)",
-    "decision": "importer: decision style ('Decision N/M.' heading, formula ending in a colon, "
-    "lettered paragraphs; issue 8 §1.4)",
     MULTI.name: "importer: several texts in one file (no import_texts entry point; issue 8 §1.5)",
 }
 

@@ -65,11 +65,12 @@ def attach(
 
 
 def italicise_titles(markup: str) -> str:
-    """Restore the italics of titles such as *Treaty Series* that PDF text lost."""
+    """Restore the italics of titles such as *Treaty Series* that PDF text lost (the vocabulary's
+    entries are regular expressions: "Official Records of …, Supplement No. 10" varies by year)."""
     for title in load_vocabulary().italic_titles_in_footnotes:
-        for m in reversed(list(re.finditer(re.escape(title), markup))):
+        for m in reversed(list(re.finditer(title, markup))):
             if not _inside_emphasis(markup, m.start()):
-                markup = f"{markup[: m.start()]}*{title}*{markup[m.end():]}"
+                markup = f"{markup[: m.start()]}*{m.group(0)}*{markup[m.end():]}"
     return markup
 
 

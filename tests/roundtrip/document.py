@@ -147,9 +147,11 @@ def draft_header(r: Resolution, bodies: Mapping[str, Body]) -> list[Piece]:
 
 def adopted_heading(r: Resolution) -> list[Piece]:
     """``Resolution 5/1`` / ``Decision 5/1``, as seed 004 prints an adopted text (after the symbol,
-    ``A/RES/66/181``, for the bodies that give their texts one)."""
-    symbol = [Piece("masthead", r.symbol)] if r.symbol else []
-    return [*symbol, Piece("masthead", f"{r.kind.capitalize()} {r.number}")]
+    ``A/RES/66/181``, and the date it was issued, for the bodies that issue their texts as documents)."""
+    out = [Piece("masthead", r.symbol)] if r.symbol else []
+    if r.dates.distributed:
+        out += [Piece("masthead", "Distr.: General"), Piece("masthead", un_date(r.dates.distributed))]
+    return [*out, Piece("masthead", f"{r.kind.capitalize()} {r.number}")]
 
 
 def document(r: Resolution, bodies: Mapping[str, Body]) -> Document:

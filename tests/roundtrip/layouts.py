@@ -280,11 +280,12 @@ def adopted(r: Resolution, bodies: Mapping[str, Body]) -> str:
     assert r.number is not None and r.dates.adopted is not None
     body = bodies[r.body]
     adopted_on = r.dates.adopted
-    issued = adopted_on + dt.timedelta(days=30 + _stable(r, "issued") % 60)
     masthead = ["United Nations"]
     if r.symbol:
         masthead.append(r.symbol)
-    masthead += [body.name, "Distr.: General", un_date(issued)]
+    masthead += [body.name, "Distr.: General"]
+    if r.dates.distributed:
+        masthead.append(un_date(r.dates.distributed))
     if session := session_line(r):
         masthead.append(session)
     if r.body == "ga":
