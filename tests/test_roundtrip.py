@@ -52,12 +52,6 @@ GROUPS: dict[str, Callable[[Resolution], bool]] = {
     "resolutions": lambda r: not short_decision(r),
     "short-decisions": short_decision,
 }
-DECISIONS_MISSING = (
-    "importer: a decision's formula ending in a colon followed by lettered items in the past tense, or "
-    "one unnumbered operative sentence after the formula (issue 8 §1.4)"
-)
-
-
 # How many texts each test must at least hold: proof that the synthetic corpus has each kind of text.
 LEAST = {"resolutions": 150, "short-decisions": 5, "adopted-un-org": 60, "decision": 1}
 
@@ -70,7 +64,7 @@ def _id(layout: Layout, group: str) -> str:
 
 
 def _param(layout: Layout, group: str) -> object:
-    reason = MISSING.get(layout.name) or (DECISIONS_MISSING if group == "short-decisions" else None)
+    reason = MISSING.get(layout.name)
     marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
     return pytest.param(layout, group, id=_id(layout, group), marks=marks)
 
