@@ -1,13 +1,13 @@
 """The offline bundle: the whole site as one zip that works from ``file://``, with no other host.
 
 ``make_bundle`` builds the site a second time with offline settings (Material's ``offline``
-plugin through ``ATLAS_OFFLINE=true``: ``page.html`` URLs, the search index inlined as a script,
+plugin turned on: ``page.html`` URLs, the search index inlined as a script,
 Material's iframe-worker shim served from the site itself), checks that no page loads a script,
 stylesheet or image from another host, packs it as ``dist/resolutions-atlas-offline.zip`` and
 measures how long its first page takes to load in headless Chromium.
 
-The zip is deterministic: entries sorted, every timestamp the corpus date (``SOURCE_DATE_EPOCH``,
-which the MkDocs hook pins), fixed permissions; the same corpus gives the same bytes.
+The zip is deterministic: entries sorted, every timestamp the corpus date (the build's date, which
+the MkDocs plugin pins), fixed permissions; the same corpus gives the same bytes.
 """
 
 from __future__ import annotations
@@ -112,7 +112,8 @@ def make_bundle(
     site_dir, docs_dir = work / "offline-site", work / "offline-docs"
     report = Report()
     step("build")
-    if build_offline_site(config_file, site_dir, docs_dir) != 0:
+    status, epoch = build_offline_site(config_file, site_dir, docs_dir)
+    if status != 0:
         report.add(
             Diagnostic(
                 str(config_file),
@@ -131,7 +132,7 @@ def make_bundle(
         return None, report
     step("zip")
     zip_path = out_dir / ZIP_NAME
-    pages, files = write_zip(site_dir, zip_path)
+    pages, files = write_zip(site_dir, zip_path, epoch=epoch)
     step("measure")
     if measure:
         load = measure_bundle(zip_path, browser=browser)
@@ -154,40 +155,21 @@ def make_bundle(
 # --- the offline build --------------------------------------------------------------------------------
 
 
-def build_offline_site(config_file: Path, site_dir: Path, docs_dir: Path) -> int:
-    """``atlas build --strict`` with offline settings into ``site_dir``; returns an exit status."""
-    from generator.mkdocs_adapter import build_site
+def build_offline_site(config_file: Path, site_dir: Path, docs_dir: Path) -> tuple[int, int | None]:
+    """``atlas build --strict --offline`` into ``site_dir``: its exit status, and the build's date."""
+    from generator.mkdocs_adapter import run_build
 
-    # ATLAS_OFFLINE turns Material's offline plugin on (mkdocs.yml). SITE_URL is dropped: a
-    # canonical link to https://…/page.html would name a page the hosted site does not have.
-    with _environ(ATLAS_OFFLINE="true", SITE_URL=None), _mkdocs_warnings_only():
-        return build_site(
+    with _mkdocs_warnings_only():
+        status, session = run_build(
             config_file,
             strict=True,
             site_dir=site_dir,
             docs_dir=docs_dir,
             use_directory_urls=False,
+            offline=True,
             configure_logging=False,
         )
-
-
-@contextmanager
-def _environ(**values: str | None) -> Iterator[None]:
-    saved = {name: os.environ.get(name) for name in values}
-    try:
-        for name, value in values.items():
-            _set_env(name, value)
-        yield
-    finally:
-        for name, value in saved.items():
-            _set_env(name, value)
-
-
-def _set_env(name: str, value: str | None) -> None:
-    if value is None:
-        os.environ.pop(name, None)
-    else:
-        os.environ[name] = value
+    return status, session.epoch if session is not None else None
 
 
 @contextmanager
@@ -306,7 +288,7 @@ def _missing_offline_search(site_dir: Path) -> list[Diagnostic]:
             None,
             "offline-search-missing",
             "the offline build has no search/search_index.js, so search would not work from file://",
-            "check that mkdocs.yml enables the offline plugin with `enabled: !ENV [ATLAS_OFFLINE, false]`",
+            "check that mkdocs.yml lists Material's offline plugin under plugins",
         )
     ]
 
@@ -328,21 +310,24 @@ def _bundle_files(site_dir: Path) -> list[Path]:
     )
 
 
-def zip_timestamp() -> tuple[int, int, int, int, int, int]:
-    """The date every entry carries: SOURCE_DATE_EPOCH (the corpus date), else 1980-01-01."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+def zip_timestamp(epoch: int | None) -> tuple[int, int, int, int, int, int]:
+    """The date every entry carries: the build's date (seconds since 1970), else 1980-01-01."""
     # Zip dates run from 1980 to 2107.
     first, last = dt.datetime(1980, 1, 1, tzinfo=dt.UTC), dt.datetime(2107, 12, 31, tzinfo=dt.UTC)
     moment = first
-    if epoch.isdigit():
-        moment = min(max(dt.datetime.fromtimestamp(int(epoch), dt.UTC), first), last)
+    if epoch is not None:
+        moment = min(max(dt.datetime.fromtimestamp(epoch, dt.UTC), first), last)
     return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 
 
-def write_zip(site_dir: Path, zip_path: Path, *, root: str = BUNDLE_NAME) -> tuple[int, int]:
-    """Zip ``site_dir`` under the folder ``root/``; returns (pages, files). Same input, same bytes."""
+def write_zip(
+    site_dir: Path, zip_path: Path, *, epoch: int | None = None, root: str = BUNDLE_NAME
+) -> tuple[int, int]:
+    """Zip ``site_dir`` under the folder ``root/``, every entry dated ``epoch``; returns (pages, files).
+
+    Same input, same bytes."""
     files = _bundle_files(site_dir)
-    stamp = zip_timestamp()
+    stamp = zip_timestamp(epoch)
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     # Written beside and renamed: an interrupted run never leaves half a zip under the real name.
     with tempfile.NamedTemporaryFile(dir=zip_path.parent, prefix=f".{zip_path.name}.", delete=False) as tmp:

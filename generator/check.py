@@ -82,11 +82,13 @@ from generator.ids import ArticleRef, DocumentRef
 from generator.markup import to_plain
 from generator.model import Body, Citation, Corpus, Instrument, Resolution
 from generator.progress import Progress, ignore
-from generator.schema.load import diagnostic_at, load_corpus
+from generator.schema.load import Loaded, diagnostic_at, load_corpus
 from generator.schema.rules import located_paragraphs
 
 # The citation finder's signature; a parameter so tests (and other finders) can be passed in.
 Finder = Callable[..., list[Citation]]
+# Reads one resolution file (load_resolution, or a build's cache around it).
+Loader = Callable[[Path], Loaded]
 
 
 def check_corpus(root: Path) -> Report:
@@ -95,10 +97,13 @@ def check_corpus(root: Path) -> Report:
 
 
 def load_checked_corpus(
-    root: Path, finder: Finder = find_citations, *, progress: Progress = ignore
+    root: Path, finder: Finder = find_citations, *, progress: Progress = ignore, load: Loader | None = None
 ) -> tuple[Corpus, Report]:
-    """The corpus and the full report of ``atlas check``: what a build should refuse to start without."""
-    corpus, report = load_corpus(root, progress=progress)
+    """The corpus and the full report of ``atlas check``: what a build should refuse to start without.
+
+    ``load`` reads one resolution file (see :func:`generator.schema.load.load_corpus`).
+    """
+    corpus, report = load_corpus(root, progress=progress, load=load)
     global _last_reading
     if isinstance(finder, MemoFinder) and _last_reading is not None:
         bodies, instruments, cache = _last_reading

@@ -111,6 +111,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         strict=args.strict,
         site_dir=Path(args.site_dir) if args.site_dir else None,
         use_directory_urls=False if args.no_directory_urls else None,
+        offline=args.offline,
         verbose=args.verbose,
     )
 
@@ -202,6 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site-dir", default=None, help="output directory (default: site_dir of mkdocs.yml)")
     p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
     p.add_argument("--no-directory-urls", action="store_true", help="page.html URLs (offline bundle)")
+    p.add_argument(
+        "--offline", action="store_true", help="as the offline bundle: Material's offline plugin, no site_url"
+    )
     p.add_argument("--verbose", action="store_true", help="show MkDocs' debug output")
 
     p = sub.add_parser("bundle", help="build the offline copy of the site as a zip that works from file://")
@@ -218,8 +222,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import os
+
+    from generator import parallel
+
     args = build_parser().parse_args(argv)
-    return COMMANDS[args.command](args)
+    # The shell reads the environment once; the core is handed what it says.
+    with parallel.using(parallel.workers_setting(os.environ.get("ATLAS_WORKERS"))):
+        return COMMANDS[args.command](args)
 
 
 if __name__ == "__main__":

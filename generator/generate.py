@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 
 from generator import parallel
-from generator.check import MemoFinder, load_checked_corpus
+from generator.check import Loader, MemoFinder, load_checked_corpus
 from generator.citations import citations_in, footnote_anchor, speaking_body
 from generator.diagnostics import Diagnostic, Report
 from generator.export import export
@@ -82,14 +82,18 @@ def generate(
     directory_urls: bool = True,
     progress: Progress = ignore,
     site_url: str | None = None,
+    load: Loader | None = None,
+    plan: Callable[[Graph], Callable[[str], bool] | None] | None = None,
 ) -> Generated:
     """The whole pipeline, with what it wrote and how long each stage took.
 
     ``progress`` hears each stage's items as they are done (``atlas`` shows it as a bar).
     ``site_url`` (the hosted site's address, when known) makes the data files' links absolute.
+    ``load`` reads one resolution file (a build session passes its cache; default: read it);
+    ``plan`` picks the pages to render again (see :func:`render_corpus`).
     """
     with parallel.no_cycle_collection():
-        return _generate(corpus_root, out_dir, pages_dir, directory_urls, progress, site_url)
+        return _generate(corpus_root, out_dir, pages_dir, directory_urls, progress, site_url, load, plan)
 
 
 def _generate(
@@ -99,6 +103,8 @@ def _generate(
     directory_urls: bool,
     progress: Progress,
     site_url: str | None = None,
+    load: Loader | None = None,
+    plan: Callable[[Graph], Callable[[str], bool] | None] | None = None,
 ) -> Generated:
     timings: dict[str, float] = {}
     clock = _Clock(timings)
@@ -106,7 +112,7 @@ def _generate(
     with clock("load and check"):
         # The check runs the citation finder on every text; remembering its answers spares
         # the graph a second run.
-        corpus, report = load_checked_corpus(corpus_root, finder, progress=progress)
+        corpus, report = load_checked_corpus(corpus_root, finder, progress=progress, load=load)
     if not report.ok:
         return Generated(report, timings=timings)
     with clock("citations"):
@@ -121,6 +127,7 @@ def _generate(
         directory_urls=directory_urls,
         progress=progress,
         site_url=site_url,
+        plan=plan,
     )
     report.extend(result.report)
     result.report = report
@@ -157,8 +164,14 @@ def render_corpus(
     directory_urls: bool = True,
     progress: Progress = ignore,
     site_url: str | None = None,
+    plan: Callable[[Graph], Callable[[str], bool] | None] | None = None,
 ) -> Generated:
-    """Graph, render and write an already loaded corpus (the part tests drive with built corpora)."""
+    """Graph, render and write an already loaded corpus (the part tests drive with built corpora).
+
+    ``plan``, given the graph, says which pages to render (None: all); the others must already be
+    in ``out_dir`` as they would be rendered (see ``generator.incremental``). One that is missing
+    is rendered anyway.
+    """
     timings: dict[str, float] = {}
     clock = _Clock(timings)
     report = Report()
@@ -187,8 +200,11 @@ def render_corpus(
         def rendered_pages(done: int) -> None:
             progress("render", done, len(jobs))
 
-        changed = parallel.map_in_order(partial(_render_and_write, out_dir), jobs, progress=rendered_pages)
-        for job, was_written in zip(jobs, changed, strict=True):
+        wanted = plan(graph) if plan is not None else None
+        todo = [j for j in jobs if wanted is None or wanted(j.path) or not (out_dir / j.path).is_file()]
+        stats.unchanged += len(jobs) - len(todo)
+        changed = parallel.map_in_order(partial(_render_and_write, out_dir), todo, progress=rendered_pages)
+        for job, was_written in zip(todo, changed, strict=True):
             if was_written:
                 stats.written.append(job.path)
             else:

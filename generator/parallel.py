@@ -7,12 +7,14 @@ of the inputs, so the output is the same, byte for byte, with any number of work
 
 Forking is used only where it is safe and pays off: on a platform with ``fork``, from a process
 with a single thread (``mkdocs serve`` runs a server thread: there the work stays in-process), and
-for enough items to be worth a process start. ``ATLAS_WORKERS`` sets the number of processes
-(``1`` turns it off; tests use ``2`` to run the forked path on a small corpus).
+for enough items to be worth a process start. A build sets the number of processes with
+:func:`using` (``1`` turns forking off; tests use ``2`` to run the forked path on a small corpus);
+the command line reads it from ``ATLAS_WORKERS``.
 """
 
 from __future__ import annotations
 
+import contextvars
 import gc
 import multiprocessing
 import os
@@ -38,23 +40,44 @@ def workers(items: int, *, min_items: int = MIN_ITEMS) -> int:
     """How many processes to use for ``items`` pieces of work (1: stay in this process).
 
     ``min_items`` is the least number of items worth a process start (fewer, larger items
-    lower it).
+    lower it). The count is the one the current build set (:func:`using`), else one per core.
     """
-    wanted = os.environ.get("ATLAS_WORKERS", "").strip()
-    if wanted:
-        try:
-            count = int(wanted)
-        except ValueError:
-            count = 1
-        forced = True
+    wanted = _configured.get()
+    if wanted is not None:
+        count, forced = wanted, True
     else:
-        count = os.cpu_count() or 1
-        forced = False
+        count, forced = os.cpu_count() or 1, False
     if count <= 1 or items < 2 or (not forced and items < min_items):
         return 1
     if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return 1
     return min(count, items)
+
+
+# The number of processes the running build asked for (None: one per core). A context variable set
+# for the length of one build by `using`, never a setting that outlives it.
+_configured: contextvars.ContextVar[int | None] = contextvars.ContextVar("atlas_workers", default=None)
+
+
+@contextmanager
+def using(count: int | None) -> Iterator[None]:
+    """Run a block with ``count`` worker processes (``1``: all in this process; None: one per core)."""
+    token = _configured.set(count if count is None else max(1, count))
+    try:
+        yield
+    finally:
+        _configured.reset(token)
+
+
+def workers_setting(value: str | None) -> int | None:
+    """``ATLAS_WORKERS`` as the command line reads it: a positive count, or None (one per core)."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    try:
+        return max(1, int(text))
+    except ValueError:
+        return 1
 
 
 def map_in_order(
@@ -119,4 +142,3 @@ def no_cycle_collection() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-

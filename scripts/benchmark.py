@@ -16,7 +16,7 @@ For every N, in a fresh temporary directory:
 4. ``floor``: the bare-MkDocs floor — the docs that step 3 generated, copied once and built by a plain
    ``mkdocs build`` with the same mkdocs.yml minus our hook. Ratio = build / floor, same run, same machine.
 5. ``search``: headless Chromium (Debian's, through Playwright) opens a resolution page of the built
-   site served on loopback, and of an offline build (``ATLAS_OFFLINE=true``, page.html URLs) from
+   site served on loopback, and of an offline build (``atlas build --offline``, page.html URLs) from
    ``file://``; it types queries into Material's search box and times "query typed → first result
    shown" after the page's load event, the bytes of index the query loaded, and the longest task
    that blocked the page's main thread.
@@ -214,18 +214,21 @@ def project_config() -> dict[str, Any]:
     return data
 
 
-def write_config(path: Path, docs: Path, site: Path, *, hooks: bool) -> Path:
-    """mkdocs.yml with absolute paths, so builds run anywhere; ``hooks=False`` gives the floor's config."""
+def write_config(path: Path, docs: Path, site: Path, *, atlas: bool) -> Path:
+    """mkdocs.yml with absolute paths, so builds run anywhere; ``atlas=False`` gives the floor's config
+    (no atlas plugin). The atlas plugin's cache goes to ``build/cache`` beside the written file."""
     config = project_config()
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = str((ROOT / theme["custom_dir"]).resolve())
-    if hooks:
-        config["hooks"] = [str((ROOT / h).resolve()) for h in config.get("hooks", [])]
-    else:
-        config.pop("hooks", None)
+    if not atlas:
+        # The floor: MkDocs and Material alone, without the atlas plugin (check, generation).
+        plugins = config.get("plugins", [])
+        config["plugins"] = [
+            p for p in plugins if p != "atlas" and not (isinstance(p, dict) and "atlas" in p)
+        ]
     text = yaml.dump(config, Dumper=_EnvDumper, sort_keys=False, allow_unicode=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -352,17 +355,17 @@ def _peak_rss() -> int:
 def worker(config: Path, out: Path) -> None:
     """Build once in this process, timing the generator's stages, Material's search and the rest.
 
-    The clocks are installed before MkDocs imports the hook, so the hook calls the wrapped
+    The clocks are installed before MkDocs loads the plugin, so its build session calls the wrapped
     ``generate``; nothing of the build itself is replaced.
     """
     from material.plugins.search.plugin import SearchPlugin  # type: ignore[import-untyped]
     from mkdocs.commands import build
     from mkdocs.config import load_config
 
-    import generator.generate as generate_module
+    import generator.session as session_module
 
     captured: dict[str, Any] = {"material search": 0.0}
-    real_generate = generate_module.generate
+    real_generate = session_module.generate  # type: ignore[attr-defined]
 
     def timed_generate(*args: Any, **kwargs: Any) -> Any:
         result = real_generate(*args, **kwargs)
@@ -370,7 +373,7 @@ def worker(config: Path, out: Path) -> None:
         captured["generator_peak_bytes"] = _peak_rss()
         return result
 
-    generate_module.generate = timed_generate  # type: ignore[assignment]
+    session_module.generate = timed_generate  # type: ignore[attr-defined]
 
     def clocked(method: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -670,7 +673,7 @@ def measure(
     # In-process build with clocks, in a fresh process so its memory and caches are its own.
     step(f"N={count}: stages")
     (work / "stages-docs").mkdir()
-    stages_config = write_config(work / "stages.yml", work / "stages-docs", work / "stages-site", hooks=True)
+    stages_config = write_config(work / "stages.yml", work / "stages-docs", work / "stages-site", atlas=True)
     stages_json = work / "stages.json"
     run_child(
         [sys.executable, str(Path(__file__).resolve()), "--worker", str(stages_config), str(stages_json)],
@@ -684,7 +687,7 @@ def measure(
     # The real build, end to end, from an empty docs dir.
     step(f"N={count}: build")
     docs, site = work / "docs", work / "site"
-    build_config = write_config(work / "mkdocs.yml", docs, site, hooks=True)
+    build_config = write_config(work / "mkdocs.yml", docs, site, atlas=True)
 
     def fresh_build() -> Run:
         shutil.rmtree(docs, ignore_errors=True)
@@ -698,7 +701,7 @@ def measure(
     step(f"N={count}: floor")
     floor_docs = work / "floor-docs"
     shutil.copytree(docs, floor_docs)
-    floor_config = write_config(work / "floor.yml", floor_docs, work / "floor-site", hooks=False)
+    floor_config = write_config(work / "floor.yml", floor_docs, work / "floor-site", atlas=False)
     floor = best_of(repeat, lambda: mkdocs_build(floor_config, corpus, work))
     shutil.rmtree(floor_docs, ignore_errors=True)
     shutil.rmtree(work / "floor-site", ignore_errors=True)
@@ -711,11 +714,10 @@ def measure(
         # The offline bundle's build: the offline plugin, page.html URLs, opened from file://.
         (work / "offline-docs").mkdir()
         offline_config = write_config(
-            work / "offline.yml", work / "offline-docs", work / "offline-site", hooks=True
+            work / "offline.yml", work / "offline-docs", work / "offline-site", atlas=True
         )
-        offline_seconds = atlas_build(
-            offline_config, corpus, work, "--no-directory-urls", ATLAS_OFFLINE="true"
-        ).seconds
+        offline = atlas_build(offline_config, corpus, work, "--no-directory-urls", "--offline")
+        offline_seconds = offline.seconds
         offline_site = work / "offline-site"
         timings = measure_search(site, offline_site)
         shutil.rmtree(work / "offline-docs", ignore_errors=True)
@@ -724,7 +726,7 @@ def measure(
     serve_result = None
     if serve:
         (work / "serve-docs").mkdir()
-        serve_config = write_config(work / "serve.yml", work / "serve-docs", work / "serve-site", hooks=True)
+        serve_config = write_config(work / "serve.yml", work / "serve-docs", work / "serve-site", atlas=True)
         serve_result = measure_serve(serve_config, corpus, work)
 
     step(f"N={count}: sizes")
@@ -881,7 +883,7 @@ def report(
                 ["peak memory, build process tree (PSS)", *[_mb(r.build.tree_peak_bytes) for r in results]],
                 ["peak memory, floor (RSS)", *[_mb(r.floor.peak_bytes) for r in results]],
                 [
-                    "offline build (`ATLAS_OFFLINE=true`)",
+                    "offline build (`atlas build --offline`)",
                     *[_s(r.offline_seconds) if r.offline_seconds else "–" for r in results],
                 ],
                 ["synthesis (not in the build)", *[_s(r.synth_seconds) for r in results]],

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from browser_support import ROOT, environ
+from browser_support import ROOT
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
@@ -130,12 +130,11 @@ def test_the_zip_is_deterministic(tmp_path: Path) -> None:
     (site / "b" / "page.html").write_text("<p>page</p>", encoding="utf-8")
     (site / "404.html").write_text("<p>gone</p>", encoding="utf-8")
     (site / "b" / "x.js.map").write_text("{}", encoding="utf-8")
-    with environ(SOURCE_DATE_EPOCH="1600000000"):
-        first = write_zip(site, tmp_path / "one.zip")
-        # Other modification times and permissions on disk change nothing.
-        os.utime(site / "index.html", (1, 1))
-        (site / "b" / "page.html").chmod(0o600)
-        second = write_zip(site, tmp_path / "two.zip")
+    first = write_zip(site, tmp_path / "one.zip", epoch=1600000000)
+    # Other modification times and permissions on disk change nothing.
+    os.utime(site / "index.html", (1, 1))
+    (site / "b" / "page.html").chmod(0o600)
+    second = write_zip(site, tmp_path / "two.zip", epoch=1600000000)
     assert first == second == (2, 2)
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
     with zipfile.ZipFile(tmp_path / "one.zip") as archive:
@@ -147,14 +146,14 @@ def test_the_zip_is_deterministic(tmp_path: Path) -> None:
     ("epoch", "expected"),
     [
         (None, (1980, 1, 1, 0, 0, 0)),
-        ("0", (1980, 1, 1, 0, 0, 0)),  # before zip's first date: clamped
-        ("1728604800", (2024, 10, 11, 0, 0, 0)),  # the corpus's newest date, as the hook sets it
-        ("not a number", (1980, 1, 1, 0, 0, 0)),
+        (0, (1980, 1, 1, 0, 0, 0)),  # before zip's first date: clamped
+        (1728604800, (2024, 10, 11, 0, 0, 0)),  # the corpus's newest date, as the plugin sets it
+        (2**32, (2106, 2, 7, 6, 28, 16)),
+        (10**10, (2107, 12, 31, 0, 0, 0)),  # after zip's last date: clamped
     ],
 )
-def test_zip_timestamp(epoch: str | None, expected: tuple[int, ...]) -> None:
-    with environ(SOURCE_DATE_EPOCH=epoch):
-        assert zip_timestamp() == expected
+def test_zip_timestamp(epoch: int | None, expected: tuple[int, ...]) -> None:
+    assert zip_timestamp(epoch) == expected
 
 
 # --- the remote-load check, on small made-up pages ----------------------------------------------------

@@ -195,15 +195,20 @@ def test_map_in_order_keeps_order_in_any_number_of_processes() -> None:
 
 def test_workers_stay_in_process_for_small_jobs_and_when_told(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
-    monkeypatch.delenv("ATLAS_WORKERS", raising=False)
     assert parallel.workers(parallel.MIN_ITEMS - 1) == 1
-    monkeypatch.setenv("ATLAS_WORKERS", "1")
-    assert parallel.workers(10_000) == 1
-    monkeypatch.setenv("ATLAS_WORKERS", "2")
-    assert parallel.workers(3) == 2
+    with parallel.using(1):
+        assert parallel.workers(10_000) == 1
+    with parallel.using(2):
+        assert parallel.workers(3) == 2
+        with parallel.using(None):
+            assert parallel.workers(3) == 1  # one per core, and too few items to fork
+        assert parallel.workers(3) == 2
+    assert parallel.workers(3) == 1  # the setting ends with its block
+    assert [parallel.workers_setting(v) for v in (None, "", " 3 ", "0", "many")] == [None, None, 3, 1, 1]
     # A process running threads (`mkdocs serve`, a test session's servers) does not fork.
     monkeypatch.setattr(parallel.threading, "active_count", lambda: 3)
-    assert parallel.workers(10_000) == 1
+    with parallel.using(2):
+        assert parallel.workers(10_000) == 1
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -222,54 +227,54 @@ def test_a_forked_build_writes_the_same_bytes_and_report(
     broken = corpus / "resolutions" / "cop-res-5-1.yaml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("kind: resolution", "kind: resolutions"))
     runs = {}
-    for workers in ("1", "2"):
-        monkeypatch.setenv("ATLAS_WORKERS", workers)
+    for workers in (1, 2):
         finder = MemoFinder()
-        loaded, report = load_checked_corpus(corpus, finder)
+        with parallel.using(workers):
+            loaded, report = load_checked_corpus(corpus, finder)
         runs[workers] = (loaded, [d.format() for d in report], finder.cache)
-    assert runs["1"] == runs["2"]
+    assert runs[1] == runs[2]
     broken.write_text(broken.read_text(encoding="utf-8").replace("kind: resolutions", "kind: resolution"))
     sites = {}
-    for workers in ("1", "2"):
-        monkeypatch.setenv("ATLAS_WORKERS", workers)
-        assert parallel.workers(1000) == int(workers)  # the forked path really runs
-        out = tmp_path / f"docs-{workers}"
-        result = generate(corpus, out, pages_dir=ROOT / "pages")
+    for workers in (1, 2):
+        with parallel.using(workers):
+            assert parallel.workers(1000) == workers  # the forked path really runs
+            out = tmp_path / f"docs-{workers}"
+            result = generate(corpus, out, pages_dir=ROOT / "pages")
         assert result.report.ok
         sites[workers] = _tree(out)
-    assert sites["1"] == sites["2"]
+    assert sites[1] == sites[2]
 
 
-def test_a_rebuild_in_process_rereads_only_the_edited_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from generator import check
-    from generator.citations import find as find_module
-    from generator.schema import load
+def test_a_rebuild_in_process_rereads_only_the_edited_file(tmp_path: Path) -> None:
+    from generator.cache import TextCache
+    from generator.schema.load import load_resolution
+    from generator.session import BuildSession, Settings
 
-    monkeypatch.setenv("ATLAS_WORKERS", "1")  # as under `serve`, which runs threads
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus, ignore=shutil.ignore_patterns("raw"))
-    assert generate(corpus, tmp_path / "docs", pages_dir=ROOT / "pages").report.ok
+    loads: list[Path] = []
+
+    def loader(path: Path) -> Any:
+        loads.append(path)
+        return load_resolution(path)
+
+    # As under `serve`: one owner, one cache in memory, a new session for each build, one process.
+    texts = TextCache(None, loader)
+    settings = Settings(corpus, ROOT / "pages", workers=1)
+    assert BuildSession.start(settings, texts).run(tmp_path / "docs").report.ok
+    assert len(loads) == len(list((corpus / "resolutions").glob("*.yaml")))
 
     edited = corpus / "resolutions" / "cop-res-5-1.yaml"
     edited.write_text(edited.read_text(encoding="utf-8").replace("*Urges* ", "*Urges strongly* ", 1))
-    loads: list[Path] = []
-    finds: list[str] = []
-    real_load, real_find = load.load_resolution, find_module.find_citations
-    monkeypatch.setattr(load, "load_resolution", lambda path: loads.append(path) or real_load(path))
-    monkeypatch.setattr(
-        check, "find_citations", lambda text, **kw: finds.append(text) or real_find(text, **kw)
-    )
-    again = generate(corpus, tmp_path / "docs", pages_dir=ROOT / "pages")
+    loads.clear()
+    again = BuildSession.start(settings, texts).run(tmp_path / "docs")
     assert again.report.ok
     assert loads == [edited]
-    assert finds and all("Urges strongly" in t for t in finds)
+    files = len(list((corpus / "resolutions").glob("*.yaml")))
+    assert (texts.stats.read, texts.stats.memory, texts.stats.disk) == (1, files - 1, 0)
     assert [p for p in again.stats.written if p.startswith("resolutions/")] == ["resolutions/cop-res-5-1.md"]
 
     # The same bytes as a build that remembers nothing.
-    monkeypatch.setattr(load, "_remembered", {})
-    monkeypatch.setattr(check, "_last_reading", None)
     fresh = generate(corpus, tmp_path / "fresh", pages_dir=ROOT / "pages")
     assert _tree(tmp_path / "fresh") == _tree(tmp_path / "docs")
     assert [d.format() for d in fresh.report] == [d.format() for d in again.report]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, cast
 
@@ -53,6 +53,10 @@ __all__ = [
 ]
 
 
+# What reading one resolution file gives: the resolution (None when it cannot be used) and its problems.
+Loaded = tuple[Resolution | None, list[Diagnostic]]
+
+
 class ResolutionDataError(ValueError):
     """Raised by ``resolution_from_data`` for data that does not follow the schema."""
 
@@ -65,11 +69,15 @@ class ResolutionDataError(ValueError):
 # The whole corpus
 
 
-def load_corpus(root: Path, *, progress: Progress = ignore) -> tuple[Corpus, Report]:
+def load_corpus(
+    root: Path, *, progress: Progress = ignore, load: Callable[[Path], Loaded] | None = None
+) -> tuple[Corpus, Report]:
     """Read ``root``/bodies.yaml, instruments/*.yaml and resolutions/*.yaml; report every problem.
 
-    ``progress`` hears ``("read", files read, files)`` as the resolutions are read.
+    ``progress`` hears ``("read", files read, files)`` as the resolutions are read. ``load`` reads one
+    resolution file (default :func:`load_resolution`; a build passes its cache, which stands around it).
     """
+    load = load or load_resolution
     report = Report()
     if not root.is_dir():
         report.add(
@@ -94,10 +102,6 @@ def load_corpus(root: Path, *, progress: Progress = ignore) -> tuple[Corpus, Rep
     def read(done: int) -> None:
         progress("read", done, len(paths))
 
-    # Read in this process (a small corpus, or under `serve`, which runs threads), a file whose bytes
-    # have not changed since the last load is not parsed again: a rebuild re-reads only the edit.
-    in_process = parallel.workers(len(paths)) <= 1
-    load = _load_remembered if in_process else load_resolution
     for resolution, diagnostics in parallel.map_in_order(load, paths, progress=read):
         report.extend(diagnostics)
         if resolution is not None:
@@ -299,27 +303,7 @@ def diagnostic_at(
 # One resolution
 
 
-# The last load of each file in this process: its bytes, and what load_resolution made of them.
-_remembered: dict[str, tuple[bytes, tuple[Resolution | None, list[Diagnostic]]]] = {}
-
-
-def _load_remembered(path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
-    """``load_resolution``, skipped when the file holds the same bytes as at its last load."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return load_resolution(path)
-    key = str(path.resolve())
-    hit = _remembered.get(key)
-    if hit is not None and hit[0] == data:
-        resolution, diagnostics = hit[1]
-        return resolution, list(diagnostics)
-    loaded = load_resolution(path)
-    _remembered[key] = (data, (loaded[0], list(loaded[1])))
-    return loaded
-
-
-def load_resolution(path: Path) -> tuple[Resolution | None, list[Diagnostic]]:
+def load_resolution(path: Path) -> Loaded:
     """Read, validate and check one resolution file; None when it cannot be used."""
     doc, diagnostics = _read(path, "resolution")
     return _resolution_of(doc, diagnostics, path)

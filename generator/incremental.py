@@ -1,0 +1,81 @@
+"""Which pages an edit can change: a rebuild renders those, and keeps the others as they are on disk.
+
+A page of the site is a function of the graph. Most of them read the whole corpus (the home page,
+the tables, the timeline, the bodies, the articles of the Convention): they are few, and always
+rendered again. The many are the page of each resolution and of each document cited but not in the
+corpus; this module works out which of those an edit reaches, from the graph before the edit and
+the graph after it:
+
+- When the edit is to the *text* of resolutions (paragraphs, sub-paragraphs, annexes, footnotes)
+  and to nothing a page of another text shows of them (id, body, number, title, dates, symbol,
+  session…): the pages of the edited resolutions; of every resolution or cited document they
+  cite, before or after the edit (its "cited by" list shows the citing passages); of every
+  resolution that cites them (a pinpoint can show a passage); and, for each cited document
+  they cite, of every text that cites that document too (its title and date are harvested from
+  all the citations of it).
+- Anything else — a resolution added, removed or renamed, a change of what others show of a text,
+  of the bodies or the instruments, another URL style — renders every page.
+
+The rule errs on the side of rendering; ``tests/test_incremental.py`` holds a build that follows
+it byte for byte to a clean build, over random sequences of edits, additions, renames and deletions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+
+from generator.graph import Graph, ToCited, ToResolution
+from generator.ids import DocumentRef
+from generator.model import Resolution
+from generator.render import urls
+
+# A page to render (True), or one whose bytes on disk are already right (False).
+Plan = Callable[[str], bool]
+
+
+def plan(before: Graph | None, after: Graph) -> Plan | None:
+    """Which pages of ``after`` to render, knowing that the docs on disk were rendered from
+    ``before``; None: render every page."""
+    if before is None:
+        return None
+    if before.corpus.bodies != after.corpus.bodies or before.corpus.instruments != after.corpus.instruments:
+        return None
+    old = {r.id: r for r in before.resolutions}
+    new = {r.id: r for r in after.resolutions}
+    if old.keys() != new.keys():
+        return None
+    edited = [i for i, r in new.items() if r is not old[i] and r != old[i]]
+    if any(_shown_elsewhere(old[i]) != _shown_elsewhere(new[i]) for i in edited):
+        return None
+
+    resolutions: set[str] = set(edited)
+    cited: set[DocumentRef] = set()
+    for graph in (before, after):
+        for i in edited:
+            resolutions.update(c.resolution_id for c in graph.cited_by.get(ToResolution(i), ()))
+            for target in graph.cites.get(i, ()):
+                destination = target.destination
+                if isinstance(destination, ToResolution):
+                    resolutions.add(destination.resolution_id)
+                elif isinstance(destination, ToCited):
+                    cited.add(destination.ref)
+    for graph in (before, after):
+        for ref in cited:
+            resolutions.update(c.resolution_id for c in graph.cited_by.get(ToCited(ref), ()))
+
+    skippable = _pages(new, (c.ref for c in after.cited_documents))
+    wanted = _pages(resolutions, cited)
+    return lambda path: path not in skippable or path in wanted
+
+
+def _pages(resolution_ids: Iterable[str], cited: Iterable[DocumentRef]) -> frozenset[str]:
+    return frozenset(urls.resolution_page(i) for i in resolution_ids) | frozenset(
+        urls.cited_page(ref) for ref in cited
+    )
+
+
+def _shown_elsewhere(resolution: Resolution) -> Resolution:
+    """A resolution without its text: what the pages of other texts, the tables and the indexes
+    can show of it (its place in the files, ``origin``, shows nowhere)."""
+    return dataclasses.replace(resolution, preamble=(), operative=(), annexes=(), footnotes=(), origin=None)
