@@ -239,3 +239,30 @@ def test_the_schema_refuses_an_unknown_relation(tmp_path: Path) -> None:
     resolution, diagnostics = load_resolution(tmp_path / f"{DRAFT}.yaml")
     assert resolution is None
     assert any("became" in d.message or "relation" in d.message for d in diagnostics), diagnostics
+
+
+def test_atlas_check_reports_versions_at_their_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    from generator.cli import main
+
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    corpus = tmp_path / "corpus"
+    shutil.copytree(root, corpus)
+    path = corpus / "resolutions" / "cop-10-draft-italy.yaml"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("imported:"))
+    added = [
+        "versions:",
+        "  - {relation: adopted-as, id: cop-10-draft-italy}",
+        "  - {relation: revised-draft}",
+    ]
+    path.write_text("\n".join(lines[:at] + added + lines[at:]) + "\n", encoding="utf-8")
+    assert main(["check", str(corpus)]) == 1
+    err = capsys.readouterr().err
+    assert f"cop-10-draft-italy.yaml:{at + 2}:" in err and "[version-self]" in err
+    assert f"cop-10-draft-italy.yaml:{at + 3}:" in err and "[version-unnamed]" in err
+    assert "Traceback" not in err

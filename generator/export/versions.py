@@ -159,7 +159,8 @@ def check_versions(corpus: Corpus) -> list[Diagnostic]:
                         f"{key}.relation",
                         "version-relation",
                         f"{r.id} names {other.id} as its {v.relation}, but {other.id} is adopted",
-                        "a text adopted as this one is named with relation adopted-as",
+                        "an adopted version is the text this one was adopted as (adopted-as), or one it "
+                        "replaces or is replaced by",
                     )
                 )
             back = [w.relation for w in other.versions if w.id == r.id]
