@@ -22,7 +22,13 @@ import yaml
 from generator.cli import main
 from generator.diagnostics import Diagnostic
 from generator.importer.decode import decode
-from generator.importer.emit import import_files, import_text, resolution_to_plain, resolution_to_yaml
+from generator.importer.emit import (
+    import_files,
+    import_text,
+    import_texts,
+    resolution_to_plain,
+    resolution_to_yaml,
+)
 from generator.importer.layout import detect, normalise, split_lines
 from generator.model import Resolution
 
@@ -33,8 +39,8 @@ GOLDEN = HERE / "golden" / "import"
 
 def _import(stem: str) -> tuple[list[Resolution], list[Diagnostic]]:
     source = f"tests/fixtures/import/{stem}.txt"
-    resolution, diagnostics = import_text((FIXTURES / f"{stem}.txt").read_text(encoding="utf-8"), source)
-    return [resolution], diagnostics
+    results = import_texts((FIXTURES / f"{stem}.txt").read_text(encoding="utf-8"), source)
+    return [r for r, _ in results], [d for _, ds in results for d in ds]
 
 
 def _golden_text(resolutions: list[Resolution]) -> str:
@@ -54,6 +60,8 @@ FIXTURE_CASES = {
     "decision_lettered": ("blank-separated", {}),
     "decision_reported_wrapped": ("wrapped", {}),
     "decision_one_sentence": ("blank-separated", {}),
+    "session_page_decisions": ("web", {"IMP013": 1, "IMP017": 1}),
+    "report_draft_resolutions": ("blank-separated", {}),
 }
 
 
@@ -258,6 +266,72 @@ def test_decision_shapes(raw: str, numbers: list[str | None], first: str) -> Non
     assert [p.number for p in r.operative] == numbers and r.preamble == ()
     assert r.operative[0].text == first
     assert diagnostics == []
+
+
+# --- several texts in one file ---------------------------------------------------------------------
+
+
+def test_a_session_page_gives_one_text_per_decision_matched_to_its_list() -> None:
+    rs, diagnostics = _import("session_page_decisions")
+    assert [(r.id, r.number, r.session, r.venue) for r in rs] == [
+        ("cop-dec-4-1", "4/1", 4, "Vienna"),
+        ("cop-dec-4-2", "4/2", 4, "Vienna"),
+        ("cop-dec-4-3", "4/3", 4, "Vienna"),
+    ]
+    # 4/1 and 4/3 have no "Decision N/M" heading on the page: their numbers come from the list, by title.
+    assert rs[2].title == "Trafficking in persons and smuggling of migrants"
+    (missing,) = [d for d in diagnostics if d.code == "IMP017"]
+    assert "Decision 4/4" in missing.message and missing.line == 8
+    # The list and the headings are in no text: they cannot be taken for citations.
+    for r in rs:
+        for p in r.paragraphs():
+            assert "Decision 4/" not in p.text and "Possible mechanisms" not in p.text
+    assert [(f.mark, f.anchor) for f in rs[0].footnotes] == [("1", "op-1")]
+    assert rs[1].footnotes == () and rs[2].footnotes == ()
+
+
+def test_a_report_chapter_gives_one_draft_per_text() -> None:
+    rs, diagnostics = _import("report_draft_resolutions")
+    assert [(r.status, r.body, r.session, r.recommended_to, r.formula) for r in rs] == [
+        ("draft", "ccpcj", 22, "ecosoc", "The General Assembly,"),
+        ("draft", "ccpcj", 22, "ecosoc", "The General Assembly,"),
+    ]
+    assert [r.title for r in rs] == [
+        "Strengthening the rule of law through the prevention of crimes that affect the environment",
+        "Taking action against gender-related killing of women and girls",
+    ]
+    assert [[f.mark for f in r.footnotes] for r in rs] == [["1"], ["2"]]
+    assert diagnostics == []
+
+
+def test_list_entry_titles_that_differ_from_the_text_are_reported() -> None:
+    raw = (
+        "Decision 5/1 A listed title\n\nDecision 5/2 Another one\n\nDecision 5/1\n\nA different title\n\n"
+        "The Conference of the Parties:\n\n(a) Noted it.\n\nDecision 5/2\n\nAnother one\n\n"
+        "The Conference of the Parties:\n\n(a) Noted that.\n"
+    )
+    results = import_texts(raw, "x.txt")
+    assert [r.id for r, _ in results] == ["cop-dec-5-1", "cop-dec-5-2"]
+    codes = [(d.code, d.line) for _, ds in results for d in ds]
+    assert codes == [("IMP016", 1)]
+
+
+def test_atlas_import_writes_one_file_per_text_and_says_how_many(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("report.txt").write_bytes((FIXTURES / "report_draft_resolutions.txt").read_bytes())
+    assert main(["import", "report.txt", "--out", "res"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "found 2 texts in report.txt"
+    names = sorted(p.name for p in Path("res").glob("*.yaml"))
+    assert names == ["ccpcj-22-draft-2.yaml", "ccpcj-22-draft.yaml"]
+    sources = [yaml.safe_load(p.read_text(encoding="utf-8"))["source"] for p in sorted(Path("res").glob("*"))]
+    assert sorted(sources) == ["report.txt#1", "report.txt#2"]
+    # A re-import finds each text's own file again.
+    assert main(["import", "report.txt", "--out", "res"]) == 0
+    again = capsys.readouterr().out.splitlines()[1:]
+    assert [line.split()[0] for line in again] == ["unchanged", "unchanged"]
 
 
 # --- footnote marks of every style -----------------------------------------------------------------

@@ -326,14 +326,14 @@ def test_an_internal_error_is_reported_and_the_other_files_still_imported(
 ) -> None:
     from generator.importer import emit
 
-    real = emit.import_text
+    real = emit.import_texts
 
     def failing(text: str, source: str) -> Any:
         if source.endswith(SEED_000):
             raise RuntimeError("boom")
         return real(text, source)
 
-    monkeypatch.setattr(emit, "import_text", failing)
+    monkeypatch.setattr(emit, "import_texts", failing)
     report, echoed = run(SEED_000, SEED_004)
     (error,) = report.errors
     assert (error.code, error.path) == ("IMP199", f"corpus/raw/{SEED_000}")

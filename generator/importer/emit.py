@@ -29,7 +29,7 @@ import yaml
 from generator.diagnostics import Diagnostic, Report
 from generator.importer.decode import decode
 from generator.importer.merge import MISSING, FieldChange, RewriteError, fingerprints, rewrite
-from generator.importer.pipeline import import_text
+from generator.importer.pipeline import import_text, import_texts
 from generator.importer.verify import verify_written
 from generator.model import Annex, Footnote, Paragraph, Resolution
 from generator.schema.load import read_document, refuse_outside
@@ -40,6 +40,7 @@ __all__ = [
     "MODELINE",
     "import_files",
     "import_text",
+    "import_texts",
     "plain_to_yaml",
     "resolution_to_plain",
     "resolution_to_yaml",
@@ -301,14 +302,24 @@ class _Run:
             return
         # Text pasted on standard input has no file to name: no `source`, found again by its id.
         source = None if path == STDIN else source_name(path)
-        resolution, diagnostics = import_text(text, source or "<stdin>")
+        results = import_texts(text, source or "<stdin>")
+        if len(results) > 1:
+            self.echo(f"found {len(results)} texts in {_display(path)}")
+        for k, (resolution, diagnostics) in enumerate(results, start=1):
+            # The k-th text of a session page is "<file>#k": a re-import finds each text's own file.
+            own = f"{source}#{k}" if source and len(results) > 1 else source
+            what = f"{_display(path)}#{k}" if len(results) > 1 else _display(path)
+            self.import_resolution(resolution, diagnostics, own, what)
+
+    def import_resolution(
+        self, resolution: Resolution, diagnostics: list[Diagnostic], source: str | None, what: str
+    ) -> None:
         self.report.extend(diagnostics)
         imported = resolution_to_plain(resolution)
         imported["source"] = source
         errors = sum(d.severity == "error" for d in diagnostics)
         if errors and not self.keep_partial:
-            self.echo(f"not written: {_display(path)} ({errors} error(s); "
-                      "--keep-partial writes what was read)")
+            self.echo(f"not written: {what} ({errors} error(s); --keep-partial writes what was read)")
             return
 
         target = self.existing.by_source.get(_normalise(source)) if source else self.by_id(resolution.id)

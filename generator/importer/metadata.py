@@ -20,7 +20,7 @@ from generator.ids import KIND_ABBREVIATIONS, DocumentRef, slugify
 from generator.importer.clean import Block
 from generator.importer.emphasis import unwrap_emphasis
 from generator.importer.segment import CLOSING, Element
-from generator.importer.vocabulary import load_vocabulary
+from generator.importer.vocabulary import full_match, load_vocabulary
 from generator.model import AgendaItem, Body, Dates, Kind, Status
 
 MONTHS = (
@@ -39,9 +39,9 @@ _NUMBERED = re.compile(
 NUMBERED_TITLE = re.compile(r"^(?P<number>\d{1,4}/\d{1,4})\.\s+(?P<title>\S.*)$")
 # "… the approval of the following draft resolution for adoption by the General Assembly:" too.
 _RECOMMENDS = re.compile(
-    r"""^The\s+(?P<body>.+?)\s+recommends\s+(?:to\s+)?(?:the\s+)?(?P<to>.+?)\s+
+    r"""^(?:\d{1,3}\.\s+)?The\s+(?P<body>.+?)\s+recommends\s+(?:to\s+)?(?:the\s+)?(?P<to>.+?)\s+
         the\s+(?:adoption|approval)\s+of\s+the\s+following\s+draft\s+(?P<kind>resolution|decision)s?
-        (?:\s+for\s+adoption\s+by\s+the\s+[A-Z][\w\s]{2,60}?)?\s*:?$""",
+        (?:\s+for\s+adoption\s+by\s+the\s+[^:]+?)?\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _SPONSORED = re.compile(
@@ -49,7 +49,7 @@ _SPONSORED = re.compile(
     re.IGNORECASE,
 )
 _SUBMITTED = re.compile(
-    r"""^(?P<revised>revised\s+)?draft\s+(?P<kind>resolution|decision)
+    r"""^(?P<revised>revised\s+)?draft\s+(?P<kind>resolution|decision)(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?
         (?:\s+(?:submitted|proposed|presented)\s+by\s+(?:the\s+)?(?P<sponsors>.+?))?\.?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -87,6 +87,12 @@ _REFERENCE = re.compile(
 )
 # "At its second session, held in Vienna from 10 to 21 October 2006, the Conference … adopted …": a
 # session page's introduction.
+# "Report on the twenty-second session (…)", "Report of the Conference … on its fifth session, held in …"
+_REPORT_SESSION = re.compile(
+    r"^Report\b.{0,200}?\bon\s+(?:the\s+work\s+of\s+)?(?:its|the)\s+(?P<ordinal>[A-Za-z]+(?:-[A-Za-z]+)?)"
+    r"\s+session\b.*$",
+    re.IGNORECASE,
+)
 _SESSION_INTRO = re.compile(
     r"""^At\s+its\s+(?P<ordinal>[A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:regular\s+)?session,\s+held\s+(?:in|at)\s+
         (?P<venue>[A-Z][^\d,;:]{1,40}?)\s+(?:from|on)\b.*?\b(?P<year>\d{4}),.*$""",
@@ -295,6 +301,10 @@ class _Reading:
                 self.adopted = self.date(m, block.line)
         elif (m := _DATE.match(plain)) and self.after_meeting == index - 1:
             self.adopted = self.date(m, block.line)  # "94th plenary meeting / 23 December 1994"
+        elif (m := _REPORT_SESSION.match(plain)) and ordinal_value(m["ordinal"]):
+            self.session = self.session or ordinal_value(m["ordinal"])
+        elif full_match(load_vocabulary().report_furniture, plain):
+            pass  # "Chapter I", "Matters calling for action …": the report's own headings
         elif m := _SESSION_INTRO.match(" ".join(plain.split())):
             self.session = self.session or ordinal_value(m["ordinal"])
             self.venue = self.venue or m["venue"].strip()

@@ -40,6 +40,7 @@ class Vocabulary:
     running_headers: tuple[re.Pattern[str], ...] = ()
     own_lines: tuple[re.Pattern[str], ...] = ()
     footnote_headings: tuple[re.Pattern[str], ...] = ()
+    report_furniture: tuple[re.Pattern[str], ...] = ()
 
 
 def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -68,6 +69,7 @@ def load_vocabulary() -> Vocabulary:
         running_headers=_patterns(data, "running_headers"),
         own_lines=_patterns(data, "own_lines"),
         footnote_headings=_patterns(data, "footnote_headings"),
+        report_furniture=_patterns(data, "report_furniture"),
     )
 
 
