@@ -354,7 +354,7 @@ def test_old_style_marks_with_a_space_before_them() -> None:
     (r,), _ = _import("web_ga_old_style")
     assert "Organized Transnational Crime,[^1] approved by" in r.preamble[0].text
     assert r.preamble[1].text.endswith("on its sixth session,[^2]")
-    assert [f.text for f in r.footnotes][1].startswith("Official Records of the Economic and Social Council")
+    assert [f.text for f in r.footnotes][1].startswith("*Official Records of the Economic and Social Council")
     assert r.operative[-1].text.endswith("present resolution.")
 
 
