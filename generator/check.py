@@ -9,7 +9,7 @@ code                        level    meaning
 yaml-syntax                 error    the file is not valid YAML (position from the parser; an unclosed quote
                                      at the line where it opened)
 yaml-too-deep               error    nesting past 64 levels (the file is not read further)
-yaml-too-many-aliases       error    more than 200 YAML aliases (*name) in one file
+yaml-too-many-aliases       error    aliases (*name) copying anchored values more than 200 times
 yaml-too-large              error    aliases that would expand the file past 10 million nodes and characters
 yaml-alias-cycle            error    an alias inside the node it names (&a [*a])
 yaml-tag                    error    a tag other than YAML's plain types (!!python/…, !!binary, !!set, !x)

@@ -339,7 +339,7 @@ def test_whole_file_problems(tmp_path: Path) -> None:
     codes = {(Path(d.path).name, d.code, d.line) for d in report}
     assert ("empty.yaml", "empty-file", 1) in codes
     assert ("list.yaml", "not-a-mapping", 1) in codes
-    assert ("binary.yaml", "read-error", None) in codes
+    assert ("binary.yaml", "read-error", 1) in codes
     assert ("control.yaml", "yaml-syntax", 2) in codes
     assert ("cop-res-5-1.yml", "ignored-file", None) in codes
     assert ("huge.yaml", "file-too-large", None) in codes

@@ -391,13 +391,14 @@ def _read(path: Path, kind: SchemaName) -> tuple[YamlDocument | None, list[Diagn
         # A byte-order mark is allowed (some editors write one) and does not hide the schema line.
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
+        before = data[: error.start]
         return None, [
             Diagnostic(
                 str(path),
-                None,
-                None,
+                before.count(b"\n") + 1,
+                error.start - (before.rfind(b"\n") + 1) + 1,
                 "read-error",
-                f"the file is not UTF-8 text (byte {error.start})",
+                f"the file is not UTF-8 text (byte {error.start}: 0x{data[error.start]:02x})",
                 "save it as UTF-8",
             )
         ]

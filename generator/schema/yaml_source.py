@@ -96,10 +96,12 @@ _SCALAR_TAGS = frozenset(
 # The limits of one file. A real resolution nests about 14 levels (annexes → sections → paragraphs →
 # sub-paragraphs (a) → (i) → (A) → text) and uses no alias at all.
 MAX_DEPTH = 64
+# Aliases copied while the data is built (an alias inside an aliased value counts once per copy).
 MAX_ALIASES = 200
 # Nodes plus characters of the document with every alias expanded: 20 times the largest real file.
 MAX_EXPANDED = 10_000_000
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NO_ALIASES = "write the values out instead of using & anchors and * aliases: corpus files need none"
 
 
@@ -328,7 +330,8 @@ class _Converter:
             if self.aliases > MAX_ALIASES:
                 raise LimitExceeded(
                     "yaml-too-many-aliases",
-                    f"the file uses more than {MAX_ALIASES} YAML aliases (*name)",
+                    f"YAML aliases (*name) copy anchored values more than {MAX_ALIASES} times "
+                    "(the value copied starts here)",
                     _NO_ALIASES,
                     node.start_mark,
                 )
@@ -339,6 +342,20 @@ class _Converter:
         if isinstance(node, ScalarNode):
             self._grow(1 + len(node.value), node.start_mark)
             doc.raw[path] = node.value
+            if node.style == '"' and _SURROGATE.search(node.value):
+                # "\ud800" in double quotes is half a UTF-16 pair: no character, and no UTF-8 for it.
+                pos = doc.values[path]
+                self.diagnostics.append(
+                    Diagnostic(
+                        doc.path,
+                        pos.line,
+                        pos.column,
+                        "yaml-syntax",
+                        "the text holds a \\u escape of half a UTF-16 pair (U+D800–U+DFFF): no character",
+                        "write the character itself, or its \\U0001XXXX escape",
+                    )
+                )
+                return node.value.encode("utf-8", "replace").decode("utf-8")
             if node.tag == _STR_TAG:
                 # Most scalars are text, which needs no constructor (a hot path on a large corpus).
                 return node.value
@@ -417,7 +434,8 @@ class _Converter:
         if self.expanded > MAX_EXPANDED:
             raise LimitExceeded(
                 "yaml-too-large",
-                f"with its aliases expanded the document exceeds {MAX_EXPANDED:,} nodes and characters",
+                f"with its aliases expanded the document exceeds {MAX_EXPANDED:,} nodes and characters "
+                "(the value copied starts here)",
                 _NO_ALIASES,
                 mark,
             )
