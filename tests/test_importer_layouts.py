@@ -62,6 +62,7 @@ FIXTURE_CASES = {
     "decision_one_sentence": ("blank-separated", {}),
     "session_page_decisions": ("web", {"IMP013": 1, "IMP017": 1}),
     "report_draft_resolutions": ("blank-separated", {}),
+    "markdown_wrapped_heading": ("blank-separated", {}),
 }
 
 
@@ -388,6 +389,18 @@ def test_mark_styles_inline(text: str, expected: str) -> None:
     raw = f"A title\n\nThe General Assembly,\n\nRecalling {text},\n\n1. Decides so.\n\n¹ Note.\n\n[1] Note.\n"
     r, _ = import_text(raw, "x.txt")
     assert r.preamble[0].text == f"*Recalling* {expected},"
+
+
+# --- Markdown headings wrapped over two lines --------------------------------------------------------
+
+
+def test_a_markdown_heading_wrapped_over_two_lines_is_one_heading() -> None:
+    (r,), diagnostics = _import("markdown_wrapped_heading")
+    assert r.sponsors == ("Co-Chairs of the Working Group on the Smuggling of Migrants",)
+    assert r.title == ("Strengthening the protection of the rights of smuggled migrants, in particular women "
+                       "and children")
+    # The closing ** is no footnote mark.
+    assert [f.mark for f in r.footnotes] == ["*", "1"] and diagnostics == []
 
 
 # --- encodings ------------------------------------------------------------------------------------
