@@ -84,16 +84,20 @@ def generate(
     site_url: str | None = None,
     load: Loader | None = None,
     plan: Callable[[Graph], Callable[[str], bool] | None] | None = None,
+    source_url: str = "",
 ) -> Generated:
     """The whole pipeline, with what it wrote and how long each stage took.
 
     ``progress`` hears each stage's items as they are done (``atlas`` shows it as a bar).
     ``site_url`` (the hosted site's address, when known) makes the data files' links absolute.
     ``load`` reads one resolution file (a build session passes its cache; default: read it);
-    ``plan`` picks the pages to render again (see :func:`render_corpus`).
+    ``plan`` picks the pages to render again (see :func:`render_corpus`); ``source_url`` is where
+    the repository's files are read online, for the maintainers' links.
     """
     with parallel.no_cycle_collection():
-        return _generate(corpus_root, out_dir, pages_dir, directory_urls, progress, site_url, load, plan)
+        return _generate(
+            corpus_root, out_dir, pages_dir, directory_urls, progress, site_url, load, plan, source_url
+        )
 
 
 def _generate(
@@ -105,6 +109,7 @@ def _generate(
     site_url: str | None = None,
     load: Loader | None = None,
     plan: Callable[[Graph], Callable[[str], bool] | None] | None = None,
+    source_url: str = "",
 ) -> Generated:
     timings: dict[str, float] = {}
     clock = _Clock(timings)
@@ -128,6 +133,7 @@ def _generate(
         progress=progress,
         site_url=site_url,
         plan=plan,
+        source_url=source_url,
     )
     report.extend(result.report)
     result.report = report
@@ -165,6 +171,7 @@ def render_corpus(
     progress: Progress = ignore,
     site_url: str | None = None,
     plan: Callable[[Graph], Callable[[str], bool] | None] | None = None,
+    source_url: str = "",
 ) -> Generated:
     """Graph, render and write an already loaded corpus (the part tests drive with built corpora).
 
@@ -181,7 +188,8 @@ def render_corpus(
     with clock("export"):
         # The open data (generator/export/): static files beside the pages, and their own pages.
         exported = export(graph, directory_urls=directory_urls, site_url=site_url)
-    jobs = page_jobs(graph, directory_urls=directory_urls) + data_page_jobs(graph, exported, directory_urls)
+    jobs = page_jobs(graph, directory_urls=directory_urls, source_url=source_url)
+    jobs += data_page_jobs(graph, exported, directory_urls)
     rendered = frozenset(job.path for job in jobs)
     static: dict[str, bytes] = {}
     if pages_dir is not None and pages_dir.is_dir():

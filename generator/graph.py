@@ -35,6 +35,7 @@ from generator.model import (
     Kind,
     Paragraph,
     Resolution,
+    Session,
     Status,
 )
 
@@ -47,21 +48,41 @@ CONVENTION_KEY = "untoc"
 
 @dataclass(frozen=True)
 class When:
-    """Where a document sits in time: a day, only a year, or nothing known."""
+    """Where a document sits in time: a day, the dates of its session, only a year, or nothing known.
+
+    ``within`` is the first and last day of the session a text belongs to, when its own day is not
+    known but its session's dates are: it is placed at the session's last day (a text of a session
+    cannot be later), and the pages say that the day is the session's, not the text's.
+    """
 
     date: dt.date | None = None
     year: int | None = None
+    within: tuple[dt.date, dt.date] | None = None
 
     @classmethod
-    def of(cls, date: dt.date | None, year: int | None) -> When:
-        return cls(date, date.year if date else year)
+    def of(cls, date: dt.date | None, year: int | None, session: Session | None = None) -> When:
+        if date is not None:
+            return cls(date, date.year)
+        if session is not None and session.start is not None and session.end is not None:
+            return cls(None, session.end.year, (session.start, session.end))
+        return cls(None, year if year is not None else (session.year if session else None))
+
+    @property
+    def precision(self) -> Literal["day", "session", "year", "unknown"]:
+        if self.date is not None:
+            return "day"
+        if self.within is not None:
+            return "session"
+        return "year" if self.year is not None else "unknown"
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
-        # Undated last; inside a year, dated documents first and year-only ones at the end.
+        # Undated last; inside a year, by day (a session's last day for a text dated by its
+        # session), and year-only ones at the end of their year.
         if self.year is None:
             return (1, 0, 0)
-        return (0, self.year, self.date.toordinal() if self.date else 10**7)
+        day = self.date or (self.within[1] if self.within else None)
+        return (0, self.year, day.toordinal() if day else 10**7)
 
 
 # --- places in a resolution --------------------------------------------------------------------------
@@ -291,11 +312,15 @@ class TimelineYear:
 
 @dataclass(frozen=True)
 class SessionGroup:
-    """The documents of one session (or, for bodies numbered by year, one year)."""
+    """The documents of one session (or, for bodies numbered by year, one year); maybe none.
+
+    ``info`` is what bodies.yaml records of the session (dates, venue, report), when it does.
+    """
 
     session: int | None
     year: int | None
     documents: tuple[Document, ...]
+    info: Session | None = None
 
 
 @dataclass(frozen=True)
@@ -384,11 +409,16 @@ class Graph:
 
 
 def when_of(resolution: Resolution, body: Body | None) -> When:
-    """Adopted texts at their adoption date, drafts at distribution; else the year alone."""
+    """Adopted texts at their adoption date, drafts at distribution; else their session's dates,
+    else the year alone."""
     year = resolution.year
     if year is None and resolution.number and body is not None:
         year = body.year_of(resolution.number)
-    return When.of(resolution.date, year)
+    session = resolution.session if resolution.session is not None else _session_of_number(resolution.number)
+    known = body.session(session) if body is not None and body.numbering == "session" else None
+    if known is not None and year is not None and known.year is not None and known.year != year:
+        known = None  # the text and bodies.yaml disagree: trust neither's day, keep the text's year
+    return When.of(resolution.date, year, known)
 
 
 def _session_of_number(number: str | None) -> int | None:
@@ -575,13 +605,17 @@ def _cited_documents(mentions: Sequence[Mention], bodies: Mapping[str, Body]) ->
         ranked_dates = [d for d, _ in sorted(dates[ref].items(), key=lambda kv: (-kv[1], kv[0]))]
         body = bodies.get(ref.body)
         year = body.year_of(ref.number) if body is not None else None
+        # No citing text gives its date: its session's, as bodies.yaml records them.
+        session = None
+        if body is not None and body.numbering == "session":
+            session = body.session(_session_of_number(ref.number))
         out.append(
             CitedDocument(
                 ref=ref,
                 titles=tuple(HarvestedTitle(t, n) for t, n in ranked_titles),
                 dates=tuple(ranked_dates),
                 symbol=body.symbol_for(ref) if body else None,
-                when=When.of(ranked_dates[0] if ranked_dates else None, year),
+                when=When.of(ranked_dates[0] if ranked_dates else None, year, session),
             )
         )
     return tuple(out)
@@ -642,6 +676,9 @@ def _timeline(documents: Sequence[Document]) -> tuple[TimelineYear, ...]:
 
 
 def _bodies(corpus: Corpus, documents: Sequence[Document]) -> tuple[BodyIndex, ...]:
+    """Each body with every session from the first to the latest one known (recorded in bodies.yaml
+    or named by a text), or for a body numbered by year every year from its first text to its last:
+    a session without texts is listed too, so that no gap looks like a session that never met."""
     grouped: dict[str, dict[tuple[int | None, int | None], list[Document]]] = defaultdict(dict)
     for d in documents:
         body = corpus.bodies.get(d.body)
@@ -654,11 +691,18 @@ def _bodies(corpus: Corpus, documents: Sequence[Document]) -> tuple[BodyIndex, .
         grouped[d.body].setdefault(group, []).append(d)
     out = []
     for body_key, body in corpus.bodies.items():
-        sessions = sorted(
-            grouped.get(body_key, {}).items(),
-            key=lambda kv: (kv[0][0] is None and kv[0][1] is None, kv[0][0] or 0, kv[0][1] or 0),
-        )
-        out.append(BodyIndex(body, tuple(SessionGroup(s, y, tuple(ds)) for (s, y), ds in sessions)))
+        groups = grouped.get(body_key, {})
+        keys: list[tuple[int | None, int | None]]
+        if body.numbering != "session":
+            years = [y for _, y in groups if y is not None]
+            keys = [(None, y) for y in range(min(years), max(years) + 1)] if years else []
+        else:
+            numbers = [n for n, _ in groups if n is not None] + [s.number for s in body.sessions]
+            keys = [(n, None) for n in range(min(numbers), max(numbers) + 1)] if numbers else []
+        if (None, None) in groups:
+            keys.append((None, None))
+        sessions = tuple(SessionGroup(n, y, tuple(groups.get((n, y), ())), body.session(n)) for n, y in keys)
+        out.append(BodyIndex(body, sessions))
     return tuple(out)
 
 

@@ -115,6 +115,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
             workers=workers_setting(str(self.config.workers or "")),
             cache_dir=(here / cache).resolve() if cache else None,
             source_date_epoch=int(epoch) if epoch.isdigit() else None,
+            source_url=str(config.extra.get("source_url") or ""),
         )
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

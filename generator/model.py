@@ -177,6 +177,18 @@ class CitationSite:
 
 
 @dataclass(frozen=True)
+class Session:
+    """A session of a body, as ``corpus/bodies.yaml`` records it: only what is known, the rest None."""
+
+    number: int
+    year: int | None = None  # the year it opened (that of ``start`` when the dates are known)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    venue: str | None = None
+    report: str | None = None  # the symbol of the session's report, e.g. CTOC/COP/2010/17
+
+
+@dataclass(frozen=True)
 class Body:
     """An issuing body, as described in ``corpus/bodies.yaml``."""
 
@@ -210,6 +222,13 @@ class Body:
         if form == "serial" and self.numbering == "serial":
             return int(number[-5:-1])
         return None
+    # The abbreviation a reader knows it by, in short names of texts: "COP resolution 5/1".
+    abbreviation: str | None = None
+    # Its sessions, in order of number (only those bodies.yaml records).
+    sessions: tuple[Session, ...] = ()
+
+    def session(self, number: int | None) -> Session | None:
+        return next((s for s in self.sessions if s.number == number), None) if number is not None else None
 
     def symbol_for(self, ref: DocumentRef) -> str | None:
         pattern = self.resolution_symbol if ref.kind == "resolution" else self.decision_symbol

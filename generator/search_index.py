@@ -22,8 +22,17 @@ A *document* is a page (a resolution, an article, a cited text, an instrument, a
 passage of a resolution (a paragraph or a footnote, ``resolutions/<id>/#op-2``); a page's
 passages follow it, so the page of any document is found from the pages' first ids. Weights are
 BM25's term-frequency part with the title counting ``TITLE_BOOST`` times, and a page counting
-``PAGE_BOOST`` times its passages; the worker multiplies them by BM25's idf. The tokenizer and
-the stop words are the worker's too (tests hold the two tokenizers equal).
+``PAGE_BOOST`` times its passages; the worker multiplies them by BM25's idf. A weight is negative
+when the term is only in the document's title: the worker ranks documents whose text holds the
+query above those that only name it in their title. The tokenizer, the stop words and the
+stemmer are the worker's too (tests hold the two sides equal): a word of letters is indexed by its
+Snowball English stem (``extradition`` and ``extradite`` → ``extradit``), a number or a document
+symbol (``5/1``, ``A/RES/55/25``, ``E/CN.15/2012/15``) whole, as typed.
+
+A page also has *identity* terms, ``=`` and its own number or symbols (``=5/1``,
+``=a/res/55/25``): a query naming a text's number or symbol finds that text first. And a page
+carries its *facets* (short name, body, kind, status, year, articles cited) for the results'
+labels and the search page's filters.
 """
 
 from __future__ import annotations
@@ -35,12 +44,15 @@ import re
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import partial
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from typing import Any
+
+import snowballstemmer  # type: ignore[import-untyped]
 
 from generator import parallel
-from generator.graph import Graph, ToCited, ToResolution
+from generator.graph import Graph, ToArticle, ToCited, ToResolution
 from generator.markup import to_plain
 from generator.model import Resolution
 from generator.progress import Progress, ignore
@@ -48,7 +60,7 @@ from generator.render import naming, urls
 
 # Where the index goes, under docs_dir (and so under the site).
 INDEX_DIR = "assets/search"
-FORMAT = 1
+FORMAT = 2
 
 # Sizes of the pieces: a vocabulary shard of this many terms, a postings shard of about this
 # many bytes (one term larger than that has a shard of its own), a chunk of this many documents.
@@ -65,6 +77,8 @@ TITLE_BOOST = 4.0
 PAGE_BOOST = 1.5
 # Weights are stored as integers: the weight times this, at least 1.
 WEIGHT_SCALE = 10
+# The weight of an identity term (a page's own number or symbol).
+IDENTITY_WEIGHT = 1000
 
 # Words too common to tell documents apart; the worker drops them from queries too.
 STOP_WORDS = frozenset(
@@ -75,10 +89,12 @@ STOP_WORDS = frozenset(
     }
 )
 
-# A token: letters and digits, and "55/25" or "CTOC/COP/2020/1" kept whole (the worker uses the
-# same expression: [\p{L}\p{N}]+(?:/[\p{L}\p{N}]+)*).
-_TOKEN = re.compile(r"[^\W_]+(?:/[^\W_]+)*")
+# A token: a document symbol or number ("55/25", "CTOC/COP/2020/1", "E/CN.15/2012/15": parts
+# joined by "/", a part may hold "." between letters or digits), or else a run of letters and
+# digits. The worker uses the same expression (with \p{L}\p{N} for [^\W_]).
+_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*(?:/[^\W_]+(?:\.[^\W_]+)*)+|[^\W_]+")
 _COMBINING = re.compile("[\u0300-\u036f]")
+_STEMMER = snowballstemmer.stemmer("english")
 
 
 def normalize(text: str) -> str:
@@ -89,8 +105,20 @@ def normalize(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The index terms of a plain text, in order (stop words included)."""
+    """The tokens of a plain text, in order (stop words included), before stemming."""
     return _TOKEN.findall(normalize(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(token: str) -> str:
+    """The index term of a token: a word of letters by its Snowball English stem; anything with a
+    digit or a "/" (a number, a symbol) as it is."""
+    return str(_STEMMER.stemWord(token)) if token.isalpha() else token
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a plain text, in order, stop words left out."""
+    return [stem(t) for t in tokens(text) if t not in STOP_WORDS]
 
 
 @dataclass(frozen=True)
@@ -101,6 +129,13 @@ class SearchDoc:
     anchor: str
     title: str  # plain text
     text: str  # plain text
+    # A page's facets: l (short name), t (type), b (body), k (kind), s (status), y (year),
+    # p (how precise its date is), a (articles cited, "untoc:16"). None for a passage.
+    meta: Mapping[str, Any] | None = field(default=None, compare=False)
+    # Its own number and symbols, lower case: a query naming one finds it first.
+    identity: tuple[str, ...] = ()
+    # A page with nothing on it yet (an article no text cites): never ranked above a text.
+    empty: bool = False
 
 
 def search_docs(graph: Graph) -> list[SearchDoc]:
@@ -111,31 +146,90 @@ def search_docs(graph: Graph) -> list[SearchDoc]:
     for index in graph.instruments:
         instrument = index.instrument
         names = " · ".join(dict.fromkeys((instrument.name, *instrument.names)))
-        docs.append(SearchDoc(urls.instrument_page(instrument.key), "", instrument.short_name, names))
+        meta: dict[str, Any] = {"l": instrument.short_name, "t": "instrument"}
+        docs.append(
+            SearchDoc(
+                urls.instrument_page(instrument.key), "", f"{instrument.short_name} · {names}", "", meta
+            )
+        )
         for a in index.articles:
-            title = f"Article {a.article.number}. {a.article.title}"
+            name = f"{instrument.short_name}, article {a.article.number}"
             page = urls.article_page(instrument.key, a.article.number)
-            docs.append(SearchDoc(page, "", title, instrument.short_name))
+            meta = {"l": name, "t": "article", "a": [f"{instrument.key}:{a.article.number}"]}
+            title = f"{name}. {a.article.title}"
+            docs.append(SearchDoc(page, "", title, "", meta, empty=not a.citing))
     for cited in graph.cited_documents:
         doc = graph.document(ToCited(cited.ref))
+        label = naming.document_label(bodies, doc)
+        # The titles the citing texts give are titles: a text of the corpus holding the query's words
+        # ranks above a page that only names them so.
         titles = " · ".join(to_plain(t.title) for t in cited.titles)
-        text = f"Cited, not in the corpus. {titles}" if titles else "Cited, not in the corpus."
-        docs.append(SearchDoc(urls.cited_page(cited.ref), "", naming.document_label(bodies, doc), text))
+        title = f"{label} · {titles}" if titles else label
+        text = " ".join(x for x in ("Cited, not in the corpus.", cited.symbol or "") if x)
+        identity = tuple(x.lower() for x in (cited.ref.number, cited.symbol) if x)
+        meta = _meta(graph, doc, label)
+        docs.append(SearchDoc(urls.cited_page(cited.ref), "", title, text, meta, identity))
     for body in graph.bodies:
         b = body.body
         names = " · ".join(dict.fromkeys((b.name, *b.names, *b.short_references)))
-        docs.append(SearchDoc(urls.body_page(b.key), "", b.short_name, names))
+        page = urls.body_page(b.key)
+        docs.append(
+            SearchDoc(page, "", f"{b.short_name} · {names}", "", {"l": b.name, "t": "body", "b": b.key})
+        )
+        for group in body.sessions:
+            info = group.info
+            if info is None or group.session is None:
+                continue
+            facts = naming.session_facts(info)
+            title = f"{naming.body_abbreviation(bodies, b.key)}, {naming.session_label(group.session)}"
+            text = " ".join(
+                x for x in (facts, f"Report of the session: {info.report}." if info.report else "") if x
+            )
+            identity = (info.report.lower(),) if info.report else ()
+            docs.append(SearchDoc(page, f"session-{group.session}", title, text, None, identity))
     return docs
+
+
+def _meta(graph: Graph, doc: Any, label: str) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "l": label,
+        "t": "text" if doc.in_corpus else "cited",
+        "b": doc.body,
+        "k": doc.kind,
+    }
+    meta["s"] = doc.status
+    if doc.when.year is not None:
+        meta["y"] = doc.when.year
+    meta["p"] = doc.when.precision
+    return meta
 
 
 def _resolution_docs(graph: Graph, r: Resolution) -> list[SearchDoc]:
     """A resolution's page, then each of its passages (paragraphs, footnotes) in reading order."""
     doc = graph.document(ToResolution(r.id))
     page = urls.resolution_page(r.id)
-    docs = [SearchDoc(page, "", to_plain(r.title), naming.document_label(graph.corpus.bodies, doc))]
+    bodies = graph.corpus.bodies
+    label = naming.document_label(bodies, doc, r.sponsors[0] if r.sponsors and not r.number else None)
+    body = bodies.get(r.body)
+    ref = r.document_ref
+    symbol = r.symbol or (body.symbol_for(ref) if body is not None and ref is not None else None)
+    session = body.session(doc.session) if body is not None else None
+    report = session.report if session is not None else None
+    meta = _meta(graph, doc, label)
+    articles = sorted(
+        {
+            (t.destination.instrument, t.destination.article)
+            for t in graph.cites[r.id]
+            if isinstance(t.destination, ToArticle)
+        }
+    )
+    if articles:
+        meta["a"] = [f"{key}:{number}" for key, number in articles]
+    identity = tuple(x.lower() for x in (r.number, symbol) if x)
+    text = " ".join(x for x in (to_plain(r.title), symbol or "", report or "") if x)
+    docs = [SearchDoc(page, "", label, text, meta, identity)]
     for p in graph.passages[r.id]:
-        label = p.label[:1].upper() + p.label[1:]
-        docs.append(SearchDoc(page, p.anchor, label, to_plain(p.text)))
+        docs.append(SearchDoc(page, p.anchor, p.short_label, to_plain(p.text)))
     return docs
 
 
@@ -143,7 +237,14 @@ def index_files(
     graph: Graph, *, directory_urls: bool = True, progress: Progress = ignore
 ) -> dict[str, bytes]:
     """The index's files, by path under docs_dir."""
-    return build_index(search_docs(graph), urls.Urls(directory_urls), progress=progress)
+    files = build_index(search_docs(graph), urls.Urls(directory_urls), progress=progress)
+    # The names the search page's filters show for the facets' keys.
+    names = {
+        "bodies": {k: naming.body_abbreviation(graph.corpus.bodies, k) for k in graph.corpus.bodies},
+        "instruments": {i.instrument.key: i.instrument.short_name for i in graph.instruments},
+    }
+    files[f"{INDEX_DIR}/names.js"] = _script("n", 0, names)
+    return dict(sorted(files.items()))
 
 
 def build_index(docs: list[SearchDoc], links: urls.Urls, *, progress: Progress = ignore) -> dict[str, bytes]:
@@ -215,7 +316,10 @@ def build_index(docs: list[SearchDoc], links: urls.Urls, *, progress: Progress =
         "vocabulary": vocab_starts,
         # First document of each page, delta-encoded: a document's page is the last one before it.
         "pages": _deltas(pages),
+        # Pages with nothing on them yet (articles no text cites), ranked after every other result.
+        "empty": [i for i, d in enumerate(docs) if d.empty],
         "stopWords": sorted(STOP_WORDS),
+        "stemmer": "snowball-english",
         # How the weights were made, for the pages the worker scores itself (Material's index).
         "weights": {
             "k1": K1,
@@ -241,17 +345,25 @@ def _index_run(
     start, stop = run
     chunks = []
     for first in range(start, stop, DOC_CHUNK):
-        chunk = [[_location(d, links), d.title, d.text] for d in docs[first : min(first + DOC_CHUNK, stop)]]
+        chunk = [_entry(d, links) for d in docs[first : min(first + DOC_CHUNK, stop)]]
         # The page of the chunk's first passages, when it starts in an earlier chunk: a result shows
         # its page's title above its passages, and this spares loading that chunk too.
         page = first
         while page > 0 and docs[page].anchor:
             page -= 1
-        before = [page, _location(docs[page], links), docs[page].title] if page < first else None
+        before = [page, *_entry(docs[page], links)] if page < first else None
         chunks.append((first // DOC_CHUNK, _script("d", first // DOC_CHUNK, [chunk, before])))
     flat = _postings(docs, start, stop, averages)
     last = {term: ids[-2] for term, ids in flat.items()}
-    return {term: array("I", _encode_postings(ids)) for term, ids in flat.items()}, last, chunks
+    return {term: array("i", _encode_postings(ids)) for term, ids in flat.items()}, last, chunks
+
+
+def _entry(doc: SearchDoc, links: urls.Urls) -> list[Any]:
+    """A document as a chunk holds it: location, title, text, and a page's facets."""
+    entry: list[Any] = [_location(doc, links), doc.title, doc.text]
+    if doc.meta is not None:
+        entry.append(dict(doc.meta))
+    return entry
 
 
 def utf16_order(term: str) -> bytes:
@@ -270,17 +382,14 @@ def _postings(
     """Term → [doc id, weight, doc id, weight, …] for documents ``start`` to ``stop``, ids increasing."""
     avg_title, avg_text = averages
     out: dict[str, list[int]] = defaultdict(list)
-    stop_words = STOP_WORDS
     for doc_id in range(start, stop):
         doc = docs[doc_id]
         scale = WEIGHT_SCALE * (1.0 if doc.anchor else PAGE_BOOST)
         title_norm = K1 * (1 - B + B * _words(doc.title) / avg_title)
         text_norm = K1 * (1 - B + B * _words(doc.text) / avg_text)
-        in_title = Counter(tokens(doc.title))
-        in_text = Counter(tokens(doc.text))
+        in_title = Counter(terms(doc.title))
+        in_text = Counter(terms(doc.text))
         for term, tf in in_text.items():
-            if term in stop_words:
-                continue
             weight = tf * (K1 + 1) / (tf + text_norm)
             if term in in_title:
                 n = in_title[term]
@@ -288,10 +397,13 @@ def _postings(
             # Rounded half up, at least 1 (round() and max() cost a third of this loop).
             out[term] += (doc_id, int(weight * scale + 0.5) or 1)
         for term, n in in_title.items():
-            if term in stop_words or term in in_text:
+            if term in in_text:
                 continue
+            # Negative: the term is only in the title.
             weight = TITLE_BOOST * n * (K1 + 1) / (n + title_norm)
-            out[term] += (doc_id, int(weight * scale + 0.5) or 1)
+            out[term] += (doc_id, -(int(weight * scale + 0.5) or 1))
+        for term in doc.identity:
+            out["=" + term] += (doc_id, IDENTITY_WEIGHT)
     return dict(out)
 
 

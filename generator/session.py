@@ -43,6 +43,9 @@ class Settings:
     cache_dir: Path | None = None
     # The build date, when the caller fixes it (SOURCE_DATE_EPOCH); else the corpus's newest date.
     source_date_epoch: int | None = None
+    # Where the repository's files are read online (mkdocs.yml extra.source_url), for the
+    # maintainers' links at the bottom of each text; empty: none.
+    source_url: str = ""
 
 
 @dataclass
@@ -89,6 +92,7 @@ class BuildSession:
                 site_url=self.settings.site_url,
                 load=texts.load if texts is not None else None,
                 plan=None if before is None else functools.partial(incremental.plan, before),
+                source_url=self.settings.source_url,
             )
         if texts is not None:
             texts.end()

@@ -37,20 +37,13 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 def load_bodies(root: Path = CORPUS) -> dict[str, Body]:
-    data: dict[str, Any] = yaml.safe_load((root / "bodies.yaml").read_text(encoding="utf-8"))
-    bodies = {}
-    for b in data["bodies"]:
-        bodies[b["key"]] = Body(
-            key=b["key"],
-            name=b["name"],
-            short_name=b["short_name"],
-            names=tuple(b["names"]),
-            short_references=tuple(b["short_references"]),
-            numbering=b["numbering"],
-            resolution_symbol=b.get("resolution_symbol"),
-            decision_symbol=b.get("decision_symbol"),
-            special_sessions=b.get("special_sessions", False),
-        )
+    """The bodies of ``root``/bodies.yaml, read by the real loader (sessions, abbreviations too)."""
+    from generator.diagnostics import Report
+    from generator.schema.load import load_bodies as read_bodies
+
+    report = Report()
+    bodies, ok = read_bodies(root / "bodies.yaml", report)
+    assert ok, report.format()
     return bodies
 
 

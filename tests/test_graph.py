@@ -197,7 +197,10 @@ def test_cited_documents_harvest_titles_and_dates(graph) -> None:  # type: ignor
     assert (ga.symbol, ga.dates, ga.titles) == ("A/RES/55/25", (dt.date(2000, 11, 15),), ())
     assert by_slug["cop-res-5-5"].symbol is None  # COP symbols cannot be derived from the number
     assert by_slug["ga-res-74-177"].titles[0].title.startswith("Strengthening the United Nations crime")
-    assert by_slug["cop-dec-4-2"].when == When(None, None)
+    # No citing text dates COP decision 4/2: its session's year does (bodies.yaml knows no days of it).
+    assert by_slug["cop-dec-4-2"].when == When(None, 2008)
+    # COP resolution 5/5 is dated by the text citing it; failing that it would take its session's days.
+    assert by_slug["cop-res-5-5"].when.precision == "day"
 
 
 def test_titles_most_often_given_first_and_kept_as_markup() -> None:
@@ -215,37 +218,62 @@ def test_timeline_in_date_order_with_undated_last(graph) -> None:  # type: ignor
     years = [(y.year, [d.key for d in y.documents]) for y in graph.timeline]
     assert years == [
         (2000, ["ga-res-55-25"]),
+        (2008, ["cop-dec-4-2"]),
         (2010, ["ccpcj-res-19-2", "cop-res-5-1", "cop-res-5-5"]),
         (2012, ["ccpcj-revised-draft-italy"]),
         (2018, ["cop-res-9-1"]),
         (2019, ["ga-res-74-177"]),
         (2020, ["cop-10-draft-italy"]),
         (2024, ["cop-12-draft-co-chairs"]),
-        (None, ["cop-dec-4-2"]),
     ]
 
 
-def test_a_year_only_document_stands_at_the_end_of_its_year() -> None:
+def test_a_text_dated_only_by_its_year_is_placed_at_its_sessions_dates() -> None:
+    # COP 5/1 has only its year; its session met 18–22 October 2010: it comes before a text of
+    # December 2010, at the session's last day, and says that the day is the session's.
     dated = dataclasses.replace(
         RES_5_1, id="cop-res-5-2", number="5/2", dates=Dates(adopted=dt.date(2010, 12, 1))
     )
     year_only = dataclasses.replace(RES_5_1, id="cop-res-5-3", number="5/3", dates=Dates())
+    corpus = Corpus((dated, year_only), load_bodies(), load_instruments())
+    graph = build_graph(corpus, [])
+    (year,) = graph.timeline
+    assert [d.key for d in year.documents] == ["cop-res-5-3", "cop-res-5-2"]
+    when = year.documents[0].when
+    assert (when.precision, when.within) == ("session", (dt.date(2010, 10, 18), dt.date(2010, 10, 22)))
+    assert year.documents[1].when.precision == "day"
+
+
+def test_a_year_only_document_without_session_dates_stands_at_the_end_of_its_year() -> None:
+    # Session 6 has no dates in bodies.yaml: only the year is known, and the text goes last.
+    dated = dataclasses.replace(
+        RES_5_1,
+        id="cop-res-6-2",
+        number="6/2",
+        session=6,
+        year=2012,
+        dates=Dates(adopted=dt.date(2012, 12, 1)),
+    )
+    year_only = dataclasses.replace(
+        RES_5_1, id="cop-res-6-3", number="6/3", session=6, year=2012, dates=Dates()
+    )
     corpus = Corpus((year_only, dated), load_bodies(), load_instruments())
     (year,) = build_graph(corpus, []).timeline
-    assert [d.key for d in year.documents] == ["cop-res-5-2", "cop-res-5-3"]
+    assert [d.key for d in year.documents] == ["cop-res-6-2", "cop-res-6-3"]
+    assert year.documents[1].when.precision == "year"
 
 
 def test_bodies_group_by_session_or_by_year(graph) -> None:  # type: ignore[no-untyped-def]
     bodies = {b.body.key: b for b in graph.bodies}
     # Bodies outside the corpus (issue 8 §2) are listed too, after the corpus's own.
     assert [b.body.key for b in graph.bodies] == ["cop", "ccpcj", "ecosoc", "ga", "sc", "hrc", "congress"]
+    # Every session from the first to the latest known, those without texts too.
+    held = {4: ["cop-dec-4-2"], 5: ["cop-res-5-1", "cop-res-5-5"], 9: ["cop-res-9-1"]}
+    held |= {10: ["cop-10-draft-italy"], 12: ["cop-12-draft-co-chairs"]}
     assert [(s.session, [d.key for d in s.documents]) for s in bodies["cop"].sessions] == [
-        (4, ["cop-dec-4-2"]),
-        (5, ["cop-res-5-1", "cop-res-5-5"]),
-        (9, ["cop-res-9-1"]),
-        (10, ["cop-10-draft-italy"]),
-        (12, ["cop-12-draft-co-chairs"]),
+        (n, held.get(n, [])) for n in range(1, 13)
     ]
+    assert bodies["cop"].sessions[4].info is not None and bodies["cop"].sessions[4].info.venue == "Vienna"
     assert bodies["ecosoc"].sessions == ()
     ecosoc = dataclasses.replace(
         RES_5_1, id="ecosoc-res-2012-12", body="ecosoc", number="2012/12", session=None

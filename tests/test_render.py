@@ -14,6 +14,7 @@ from site_factory import HOSTILE, hostile_corpus, seed_corpus, seed_sites
 
 from generator.graph import build_graph
 from generator.markup import to_plain
+from generator.render import naming
 from generator.render.pages import Page, front_matter, render_pages
 from generator.render.text import FootnoteRef, Span, excerpt_window, render_text
 from generator.render.urls import Urls
@@ -323,7 +324,13 @@ def test_hostile_text_stays_text_on_every_page() -> None:
     assert "convention/article-30.md" in seen_on  # the excerpt and the title of the citing text
     resolution = next(p for p in pages if p.path == "resolutions/cop-res-9-9.md")
     meta, body = _split(resolution)
-    assert html.unescape(str(meta["title"])) == f"Title {literal}"
+    # The tab names the text by its short name, then its title cut at a word (escaped in between).
+    assert html.unescape(str(meta["title"])) == naming.page_title(
+        "COP resolution 9/9", f"Title {literal}"
+    )
+    assert html.unescape(str(meta["title"])).startswith(
+        "COP resolution 9/9 · Title <script>alert(1)</script>"
+    )
     soup = BeautifulSoup(body, "html.parser")
     # Venue and sponsors are plain text (every character as written); the agenda item is markup.
     for field, expected in (("Venue", HOSTILE), ("Sponsor", HOSTILE), ("Agenda item", literal)):

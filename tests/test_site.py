@@ -134,7 +134,9 @@ def test_every_yaml_file_has_its_page(site: Path) -> None:
 
 def test_a_resolution_page(site: Path) -> None:
     soup = page(site, "resolutions/cop-10-draft-italy")
-    meta = _tag(soup.select_one("dl.atlas-meta")).get_text(" ", strip=True)
+    # The identity first (body, session, status, date), the other facts in the panel beside it.
+    head = _tag(soup.select_one("header.atlas-res__head")).get_text(" ", strip=True)
+    meta = head + " " + _tag(soup.select_one("dl.atlas-meta")).get_text(" ", strip=True)
     for fact in (
         "Conference of the Parties",
         "10th session",
@@ -387,7 +389,10 @@ def test_hostile_text_renders_literally_and_runs_nothing(hostile_site: Path) -> 
             assert "alert" not in script.get_text(), path
         assert not soup.select('a[href^="javascript:"]'), path
     soup = page(hostile_site, "resolutions/cop-res-9-9")
-    assert _tag(soup.title).get_text() == f"Title {HOSTILE} - Resolutions Atlas"
+    # The tab names the text by its short name, then its title (cut at a word), as plain text.
+    tab = _tag(soup.title).get_text()
+    assert tab.startswith("COP resolution 9/9 · Title <script>alert(1)</script> {{ x }}")
+    assert tab.endswith(" - Resolutions Atlas")
     assert _tag(soup.select_one("h1#title")).get_text() == f"Title {HOSTILE}"
     text = _tag(soup.select_one("article.atlas-res")).get_text()
     for field in ("Vienna", "Agenda", "Sponsor", "Recalling", "Decides", "Footnote"):
@@ -412,7 +417,7 @@ def test_hostile_text_stays_text_in_the_search_index(hostile_site: Path) -> None
         raw = path.read_text(encoding="utf-8")
         prefix = f'atlasSearch.add("d",{path.stem[1:]},'
         assert raw.startswith(prefix) and raw.endswith(");\n")
-        texts += [f"{title} {text}" for _, title, text in json.loads(raw[len(prefix) : -3])[0]]
+        texts += [f"{entry[1]} {entry[2]}" for entry in json.loads(raw[len(prefix) : -3])[0]]
     assert any(f"Title {HOSTILE}" in t for t in texts)
     assert any("{{ x }} {% raw %}" in t for t in texts)
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from generator.graph import Document, When
-from generator.model import Body, Resolution
+from generator.model import Body, Resolution, Session
 
 STATUS_LABELS = {
     "adopted": "Adopted",
@@ -46,12 +46,60 @@ def format_date(date: dt.date) -> str:
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 
+def date_range(start: dt.date, end: dt.date) -> str:
+    """``18–22 October 2010``; ``28 June – 8 July 2004``; ``29 December 2010 – 3 January 2011``."""
+    if start == end:
+        return format_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_date(end)}"
+    if start.year == end.year:
+        return f"{start.day} {_MONTHS[start.month - 1]} – {format_date(end)}"
+    return f"{format_date(start)} – {format_date(end)}"
+
+
 def when_label(when: When) -> str:
     if when.date is not None:
         return format_date(when.date)
+    if when.within is not None:
+        return date_range(*when.within)
     if when.year is not None:
         return str(when.year)
     return "date not known"
+
+
+# How precise a date is, in the words the timeline and tables use (see pages/about.md).
+PRECISION_NOTES = {
+    "day": "",
+    "session": "the dates of its session; its own day is not known",
+    "year": "only the year is known",
+    "unknown": "date not known",
+}
+
+
+def precision_note(when: When) -> str:
+    return PRECISION_NOTES[when.precision]
+
+
+def session_facts(session: Session | None) -> str:
+    """``Vienna, 18–22 October 2010``; ``Vienna, 2004``; empty when nothing is recorded."""
+    if session is None:
+        return ""
+    parts = []
+    if session.venue:
+        parts.append(session.venue)
+    if session.start and session.end:
+        parts.append(date_range(session.start, session.end))
+    elif session.year:
+        parts.append(str(session.year))
+    return ", ".join(parts)
+
+
+def body_abbreviation(bodies: Mapping[str, Body], key: str) -> str:
+    """``COP``, ``CCPCJ``; the short name for a body without an abbreviation (General Assembly)."""
+    body = bodies.get(key)
+    if body is None:
+        return key.upper()
+    return body.abbreviation or body.short_name
 
 
 def body_short_name(bodies: Mapping[str, Body], key: str) -> str:
@@ -79,9 +127,10 @@ def number_or_status(status: str, kind: str, number: str | None) -> str:
     return f"{STATUS_LABELS.get(status, status)} {kind}"
 
 
-def document_label(bodies: Mapping[str, Body], doc: Document) -> str:
-    """``General Assembly resolution 55/25``; ``Conference of the Parties draft resolution, 10th session``."""
-    short = body_short_name(bodies, doc.body)
+def document_label(bodies: Mapping[str, Body], doc: Document, sponsor: str | None = None) -> str:
+    """A text's short name: ``COP resolution 5/1``, ``General Assembly resolution 55/25``,
+    ``COP draft resolution, 10th session (Italy)`` (``sponsor``: a draft's first sponsor)."""
+    short = body_abbreviation(bodies, doc.body)
     if doc.number:
         return f"{short} {doc.kind} {doc.number}"
     status = STATUS_LABELS.get(doc.status, doc.status).lower()
@@ -90,7 +139,27 @@ def document_label(bodies: Mapping[str, Body], doc: Document) -> str:
         label += f", {session_label(doc.session)}"
     elif doc.when.year is not None:
         label += f", {doc.when.year}"
+    if sponsor:
+        label += f" ({sponsor})"
     return label
+
+
+def number_label(kind: str, number: str | None) -> str:
+    """``Resolution 5/1``, or ``Draft: no number yet``."""
+    return f"{kind.capitalize()} {number}" if number else "Draft: no number yet"
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + " …"
+
+
+def page_title(label: str, title: str) -> str:
+    """The browser tab and sticky header: ``COP resolution 5/1 · Ensuring effective …``."""
+    return f"{label} · {shorten(title)}" if title else label
 
 
 def resolution_kicker(bodies: Mapping[str, Body], resolution: Resolution) -> str:

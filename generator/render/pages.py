@@ -122,6 +122,9 @@ class Context:
     graph: Graph
     links: urls.Urls
     path: str
+    # Where the repository's files are read online ("https://…/blob/main/"), for the maintainers'
+    # links at the bottom of a text; empty when no repository is configured (mkdocs.yml extra.source_url).
+    source_url: str = ""
     # Cache of rendered labels; pages are small, so this is per page.
     _labels: dict[object, str] = field(default_factory=dict)
 
@@ -159,6 +162,15 @@ class Context:
                         return self.session_anchor(group)
         return ""
 
+    def doc_anchor(self, doc: Document) -> str:
+        """The anchor of the session (or year) that lists ``doc`` on its body's page, found in O(1):
+        the rule by which the graph groups a body's documents (``graph._bodies``)."""
+        body = self.bodies.get(doc.body)
+        if body is not None and body.numbering != "session":
+            year = doc.when.year if doc.when.year is not None else body.year_of(doc.number or "")
+            return f"y{year}" if year is not None else "session-not-stated"
+        return f"session-{doc.session}" if doc.session is not None else "session-not-stated"
+
     @staticmethod
     def session_anchor(group: SessionGroup) -> str:
         if group.session is not None:
@@ -191,7 +203,7 @@ class Context:
             return self._labels[destination]
         match destination:
             case ToResolution() | ToCited():
-                text = naming.document_label(self.bodies, self.graph.document(destination))
+                text = self.doc_label(self.graph.document(destination))
             case ToArticle(instrument, number):
                 text = f"{self.graph.corpus.instruments[instrument].short_name}, article {number}"
             case ToInstrument(instrument):
@@ -204,7 +216,14 @@ class Context:
         return text
 
     def doc_label(self, doc: Document) -> str:
-        return naming.document_label(self.bodies, doc)
+        return naming.document_label(self.bodies, doc, self.sponsor(doc))
+
+    def sponsor(self, doc: Document) -> str | None:
+        """A draft's first sponsor, which tells two drafts of one session apart."""
+        if doc.number or not doc.in_corpus:
+            return None
+        sponsors = self.graph.resolution(doc.key).sponsors
+        return sponsors[0] if sponsors else None
 
     def resolution_doc(self, resolution_id: str) -> Document:
         return self.graph.document(ToResolution(resolution_id))
@@ -277,6 +296,7 @@ class SectionView:
     id: str
     heading: Markup | None
     paragraphs: tuple[ParagraphView, ...]
+    plain_heading: str = ""  # for the contents: no footnote marks, no links
 
 
 @dataclass(frozen=True)
@@ -286,6 +306,7 @@ class AnnexView:
     title: Markup | None
     intro: tuple[ParagraphView, ...]
     sections: tuple[SectionView, ...]
+    plain_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -356,7 +377,8 @@ def _resolution_view(ctx: Context, resolution: Resolution) -> dict[str, Any]:
             heading_id = f"{annex.id}-heading-{index}"
             heading = notes.render(heading_id, section.heading) if section.heading else None
             paragraphs = tuple(para(p, f"({p.number})" if p.number else "") for p in section.paragraphs)
-            sections.append(SectionView(heading_id, heading, paragraphs))
+            plain = to_plain(section.heading) if section.heading else ""
+            sections.append(SectionView(heading_id, heading, paragraphs, plain))
         annexes.append(
             AnnexView(
                 annex.id,
@@ -364,6 +386,7 @@ def _resolution_view(ctx: Context, resolution: Resolution) -> dict[str, Any]:
                 notes.render(f"{annex.id}-title", annex.title) if annex.title else None,
                 tuple(para(p, "") for p in annex.intro),
                 tuple(sections),
+                to_plain(annex.title) if annex.title else "",
             )
         )
     anchors = [footnote_anchor(f.mark) for f in resolution.footnotes]
@@ -417,9 +440,60 @@ def _article_order(order: Mapping[str, int], dest: Destination) -> tuple[int, in
     return (order.get(dest.instrument, len(order)), dest.article)
 
 
+def _identity(ctx: Context, r: Resolution, doc: Document) -> dict[str, Any]:
+    """The facts a text's page opens with, and what the corpus does not know, said once."""
+    body = ctx.bodies.get(r.body)
+    session = body.session(doc.session) if body is not None else None
+    dates: list[tuple[str, Markup]] = []
+    unknown: list[str] = []
+
+    def day(value: Any) -> Markup:
+        return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), naming.format_date(value))
+
+    event = "adopted" if r.status == "adopted" else "distributed"
+    own = r.dates.adopted if r.status == "adopted" else r.dates.distributed
+    if own is not None:
+        dates.append((event.capitalize(), day(own)))
+    elif doc.when.within is not None:
+        during = Markup("during its session, {}").format(naming.date_range(*doc.when.within))
+        dates.append((event.capitalize(), during))
+        unknown.append(f"the day it was {event}")
+    elif doc.when.year is not None:
+        dates.append((event.capitalize(), Markup("in {}").format(doc.when.year)))
+        unknown.append(f"the day it was {event}")
+    else:
+        unknown.append(f"when it was {event}")
+    if r.status == "adopted" and r.dates.distributed is not None:
+        dates.append(("Distributed", day(r.dates.distributed)))
+    symbols: list[tuple[str, str]] = []
+    ref = r.document_ref
+    symbol = r.symbol or (body.symbol_for(ref) if body is not None and ref is not None else None)
+    if symbol:
+        symbols.append(("Symbol", symbol))
+    else:
+        unknown.append("its document symbol")
+    if session is not None and session.report:
+        symbols.append(("Report of the session", session.report))
+    details = bool(r.venue or r.agenda_item or r.sponsors or r.recommended_to)
+    return {
+        "dates": dates,
+        "symbols": symbols,
+        "unknown": _join_words(unknown),
+        "session_facts": naming.session_facts(session),
+        "details": details,
+    }
+
+
+def _join_words(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
 def resolution_page(ctx: Context, resolution: Resolution) -> Page:
     doc = ctx.graph.document(ToResolution(resolution.id))
     view = _resolution_view(ctx, resolution)
+    cites = _cites_groups(ctx, resolution)
     body = (
         environment()
         .get_template("resolution.html")
@@ -430,14 +504,17 @@ def resolution_page(ctx: Context, resolution: Resolution) -> Page:
             doc=doc,
             v=view,
             body=ctx.graph.corpus.bodies.get(resolution.body),
-            cites=_cites_groups(ctx, resolution),
+            cites=cites,
+            cites_count=sum(len(group) for group in cites.values()),
             cited_by=ctx.graph.cited_by.get(ToResolution(resolution.id), ()),
+            **_identity(ctx, resolution, doc),
         )
     )
     title = to_plain(resolution.title)
+    label = ctx.doc_label(doc)
     meta = front_matter(
-        title,
-        description=f"{naming.document_label(ctx.bodies, doc)}: {title}",
+        naming.page_title(label, title),
+        description=f"{label}: {title}",
         hide=["navigation", "toc"],
         search=SEARCH_EXCLUDE,
     )
@@ -517,7 +594,16 @@ def instrument_page(ctx: Context, index: InstrumentIndex) -> Page:
         {"hide": ["navigation", "toc"], "description": index.instrument.name},
         index=index,
         cited_articles=[a for a in index.articles if a.citing],
+        years=every_year(index.years),
     )
+
+
+def every_year(years: Sequence[int | None]) -> list[int | None]:
+    """Every year from the first to the last of ``years`` (a year without citations has its column
+    too, so that the matrix reads as a time line), and None (undated) last if it is there."""
+    known = [y for y in years if y is not None]
+    out: list[int | None] = list(range(min(known), max(known) + 1)) if known else []
+    return [*out, None] if None in years else out
 
 
 def article_page(ctx: Context, index: InstrumentIndex, position: int) -> Page:
@@ -525,12 +611,14 @@ def article_page(ctx: Context, index: InstrumentIndex, position: int) -> Page:
     previous = index.articles[position - 1] if position > 0 else None
     following = index.articles[position + 1] if position + 1 < len(index.articles) else None
     title = f"Article {article.article.number}. {article.article.title}"
+    name = f"{index.instrument.short_name}, article {article.article.number}"
     return _render(
         ctx,
         "article.html",
-        title,
+        naming.page_title(name, article.article.title),
         {"hide": ["navigation", "toc"], "description": f"{index.instrument.short_name}, {title}"},
         index=index,
+        name=name,
         a=article,
         previous=previous,
         following=following,
@@ -580,13 +668,19 @@ def body_page(ctx: Context, position: int) -> Page:
     )
 
 
+def search_page(ctx: Context) -> Page:
+    """``search/?q=…``: every result of a query, with filters (atlas-search-page.js fills it in)."""
+    options = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
+    return _render(ctx, "search.html", "Search", options)
+
+
 def unresolved_page(ctx: Context) -> Page:
     return _render(ctx, "unresolved.html", "Unresolvable citations", {"hide": ["toc"]})
 
 
-def render_pages(graph: Graph, *, directory_urls: bool = True) -> Iterator[Page]:
+def render_pages(graph: Graph, *, directory_urls: bool = True, source_url: str = "") -> Iterator[Page]:
     """Every generated page, in a fixed order."""
-    for job in page_jobs(graph, directory_urls=directory_urls):
+    for job in page_jobs(graph, directory_urls=directory_urls, source_url=source_url):
         yield job()
 
 
@@ -601,7 +695,7 @@ class PageJob:
         return self.make()
 
 
-def page_jobs(graph: Graph, *, directory_urls: bool = True) -> list[PageJob]:
+def page_jobs(graph: Graph, *, directory_urls: bool = True, source_url: str = "") -> list[PageJob]:
     """Every page of :func:`render_pages` as a job of its own, in the same order.
 
     Pages are independent of each other, so the jobs can run in any process (see
@@ -610,7 +704,7 @@ def page_jobs(graph: Graph, *, directory_urls: bool = True) -> list[PageJob]:
     links = urls.Urls(directory_urls)
 
     def job(path: str, make: Callable[..., Page], *args: Any) -> PageJob:
-        return PageJob(path, functools.partial(make, Context(graph, links, path), *args))
+        return PageJob(path, functools.partial(make, Context(graph, links, path, source_url), *args))
 
     jobs = [job(urls.HOME, home_page), job(urls.RESOLUTIONS, resolutions_page)]
     jobs += [job(urls.resolution_page(r.id), resolution_page, r) for r in graph.resolutions]
@@ -628,4 +722,5 @@ def page_jobs(graph: Graph, *, directory_urls: bool = True) -> list[PageJob]:
     jobs.append(job(urls.BODIES, bodies_page))
     jobs += [job(urls.body_page(b.body.key), body_page, n) for n, b in enumerate(graph.bodies)]
     jobs.append(job(urls.UNRESOLVED, unresolved_page))
+    jobs.append(job(urls.SEARCH, search_page))
     return jobs

@@ -33,6 +33,7 @@ TIMELINE = "timeline.md"
 BODIES = "bodies/index.md"
 UNRESOLVED = "reports/unresolved.md"
 ABOUT = "about.md"
+SEARCH = "search.md"
 
 
 def resolution_page(resolution_id: str) -> str:

@@ -31,6 +31,7 @@ from generator.model import (
     Origin,
     Paragraph,
     Resolution,
+    Session,
     Status,
     Version,
     VersionRelation,
@@ -648,8 +649,16 @@ def load_bodies(path: Path, report: Report) -> tuple[dict[str, Body], bool]:
             resolution_symbol=item.get("resolution_symbol"),
             decision_symbol=item.get("decision_symbol"),
             special_sessions=item.get("special_sessions", False),
+            abbreviation=item.get("abbreviation"),
+            sessions=tuple(_session(s) for s in item.get("sessions") or ()),
         )
     return bodies, ok
+
+
+def _session(item: dict[str, Any]) -> Session:
+    start, end = _date(item.get("start")), _date(item.get("end"))
+    year = item.get("year") or (start.year if start else None)
+    return Session(item["number"], year, start, end, item.get("venue"), item.get("report"))
 
 
 def _check_name(

@@ -19,8 +19,13 @@
 /* Material's message types (SearchMessageType). */
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 
-/* Most documents a query ranks and shows, and most completions of one word it follows. */
+/* Most documents a query ranks and shows (the search page asks for more), and most completions
+ * of one word it follows. */
 var MAX_DOCUMENTS = 50;
+var MAX_LIMIT = 500;
+/* How many of the best documents holding every word are read to see whether they hold the
+ * words as a phrase (their chunks are loaded for it; the rest keep their rank). */
+var PHRASE_CHECK = 40;
 var MAX_EXPANSIONS = 12;
 /* A completion ("extrad" → "extradition") counts a little less than the word itself. */
 var PREFIX_FACTOR = 0.7;
@@ -31,8 +36,10 @@ var SNIPPET = 220;
 /* Give up on a piece of the index that does not arrive (the shim never reports a failed load). */
 var LOAD_TIMEOUT = 15000;
 
-/* The same tokens as generator/search_index.py: letters and digits, "55/25" kept whole. */
-var TOKEN = /[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]+)*/gu;
+/* The same tokens as generator/search_index.py: a symbol or number ("55/25", "E/CN.15/2012/15")
+ * whole, else a run of letters and digits. */
+var TOKEN = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*(?:\/[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*)+|[\p{L}\p{N}]+/gu;
+var LETTERS = /^\p{L}+$/u;
 
 /* The index directory, from this script's own URL: inside the shim, relative URLs would resolve
  * against the page instead. */
@@ -41,7 +48,9 @@ var here = (typeof document !== "undefined" && document.currentScript && documen
 var INDEX = new URL("../search/", here).href;
 /* Inside the iframe-worker shim (file://) there is a document; in a real worker there is none. */
 var SHIM = typeof document !== "undefined";
-var PIECE = /^atlasSearch\.add\("([mvpd])",(\d+),/;
+var PIECE = /^atlasSearch\.add\("([mvpdn])",(\d+),/;
+/* Snowball's English stemmer, the algorithm the index was built with (vendored, see its SOURCE.txt). */
+var STEMMER = new URL("../vendor/snowball/english.js", here).href;
 
 var manifest = null;      /* the manifest: vocabulary starts, page starts, stop words */
 var pageStarts = [];      /* id of each page's first document, increasing */
@@ -50,17 +59,24 @@ var parts = { v: new Map(), p: new Map(), d: new Map() };
 var pending = new Map();  /* "v3" → resolve function of the load waiting for it */
 var local = [];           /* Material's documents (hand-written pages), tokenized at SETUP */
 
-var pageTitles = new Map(); /* page document id → [location, title], from the chunks loaded */
+var pageTitles = new Map(); /* page document id → [location, title, text, facets], from the chunks loaded */
+var emptyPages = new Set(); /* pages with nothing on them yet: ranked after every other result */
+var names = null;           /* facet keys → names (bodies, instruments), for the search page */
+var stemCache = new Map();
+
+var STATUS = { adopted: "adopted", draft: "draft", "revised-draft": "revised draft", cited: "cited only" };
 
 /* Every index file calls this. */
 self.atlasSearch = {
   add: function (kind, number, data) {
     if (kind === "m") {
       manifest = data;
+    } else if (kind === "n") {
+      names = data;
     } else if (kind === "d") {
       parts.d.set(number, data[0]);
       if (data[1])
-        pageTitles.set(data[1][0], [data[1][1], data[1][2]]);
+        pageTitles.set(data[1][0], data[1].slice(1));
     } else {
       parts[kind].set(number, data);
     }
@@ -81,12 +97,28 @@ function tokens(text) {
   return normalize(text).match(TOKEN) || [];
 }
 
+/* A token's index term: a word of letters by its Snowball stem, a number or symbol as it is. */
+function stem(token) {
+  if (!LETTERS.test(token))
+    return token;
+  var known = stemCache.get(token);
+  if (known === undefined) {
+    known = self.snowballFactory.stemEnglish(token);
+    stemCache.set(token, known);
+  }
+  return known;
+}
+
+/* The index terms of a text, in order, stop words left out (as search_index.terms). */
+function terms(text) {
+  return tokens(text).filter(function (t) { return !stopWords.has(t); }).map(stem);
+}
+
 function escapeHTML(text) {
   return text.replace(/[&<>"']/g, function (c) {
     return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
   });
 }
-
 /* Load index files (["v", 3], …) not loaded yet; resolves when all of them have arrived. */
 async function load(wanted) {
   var urls = [], waits = [];
@@ -182,31 +214,58 @@ function pageOf(doc) {
   return pageStarts[upperBound(pageStarts, doc) - 1];
 }
 
-/* [location, title, text] of a document; a page only named by a later chunk has no text here. */
+/* [location, title, text, facets?] of a document whose chunk is loaded (or a page a later chunk names). */
 function documentOf(id) {
   var chunk = parts.d.get(Math.floor(id / manifest.chunk));
   if (chunk)
     return chunk[id % manifest.chunk];
-  var page = pageTitles.get(id);
-  return [page[0], page[1], ""];
+  return pageTitles.get(id);
 }
 
-/* The query's words: tokens without stop words (unless nothing else is left). */
-function queryWords(query) {
-  var all = tokens(query), words = all.filter(function (w) { return !stopWords.has(w); });
-  words = words.length ? words : all;
-  return words.filter(function (w, i) { return words.indexOf(w) === i; });
+/* A query: its terms (stop words left out unless nothing else is left, each once), the phrases
+ * it quotes ("…" or “…”), each as a list of terms, and whether it quoted any. Unquoted words of
+ * a query of several words count as a phrase too, for ranking only. */
+function parseQuery(query) {
+  var quoted = [];
+  query.replace(/["“”]([^"“”]*)["“”]?/g, function (_, inner) {
+    quoted.push(inner);
+    return " ";
+  });
+  var all = tokens(query), kept = all.filter(function (w) { return !stopWords.has(w); });
+  kept = (kept.length ? kept : all).map(stem);
+  var words = kept.filter(function (w, i) { return kept.indexOf(w) === i; });
+  var phrases = quoted.map(terms).filter(function (p) { return p.length > 1; });
+  var required = phrases.length > 0;
+  if (!required && kept.length > 1)
+    phrases = [kept];
+  return { words: words, phrases: phrases, required: required };
 }
 
-/* A text with the query's words marked: a window around the first match if `snippet`. */
+/* Whether `text`'s terms hold every phrase, each as consecutive terms. */
+function holdsPhrases(text, phrases) {
+  var have = terms(text);
+  return phrases.every(function (phrase) {
+    outer: for (var i = 0; i + phrase.length <= have.length; i++) {
+      for (var j = 0; j < phrase.length; j++)
+        if (have[i + j] !== phrase[j])
+          continue outer;
+      return true;
+    }
+    return false;
+  });
+}
+
+/* A text with the query's words marked (a word whose stem is, or for the last word begins with,
+ * a query term): a window around the first match if `snippet`. */
 function highlight(text, words, snippet) {
   var plain = normalize(text), spans = [];
   TOKEN.lastIndex = 0;
   var m;
   while ((m = TOKEN.exec(plain)) !== null) {
+    var term = stem(m[0]);
     for (var i = 0; i < words.length; i++)
-      if (m[0].startsWith(words[i])) {
-        spans.push([m.index, m.index + Math.min(m[0].length, words[i].length)]);
+      if (term === words[i] || (LETTERS.test(words[i]) && (term.startsWith(words[i]) || m[0].startsWith(words[i])))) {
+        spans.push([m.index, m.index + m[0].length]);
         break;
       }
   }
@@ -242,77 +301,155 @@ function searchLocal(words, matches, hits) {
     return n ? n * (k.k1 + 1) / (n + k.k1 * (1 - k.b + k.b * length / average)) : 0;
   }
   local.forEach(function (doc) {
-    var score = 0, matched = 0, found = [];
+    var score = 0, matched = 0, inText = 0, found = [];
     words.forEach(function (w, i) {
-      var best = 0;
+      var best = 0, text = false;
       var known = new Map(matches[i].map(function (t) { return [t.term, t.df]; }));
-      var terms = new Set(doc.title.concat(doc.text).filter(function (t) { return t.startsWith(w); }));
-      terms.forEach(function (term) {
+      var candidates = new Set(doc.title.concat(doc.text).filter(function (t) {
+        return t === w || (known.has(t) && t.startsWith(w));
+      }));
+      candidates.forEach(function (term) {
         var inTitle = doc.title.filter(function (t) { return t === term; }).length;
-        var inText = doc.text.filter(function (t) { return t === term; }).length;
-        var weight = k.title * tf(inTitle, doc.title.length, k.titleLength) + tf(inText, doc.text.length, k.textLength);
+        var inBody = doc.text.filter(function (t) { return t === term; }).length;
+        var weight = k.title * tf(inTitle, doc.title.length, k.titleLength) + tf(inBody, doc.text.length, k.textLength);
         weight *= k.scale * (doc.location.indexOf("#") < 0 ? k.page : 1);
         var s = weight * idf(known.get(term) || 1) * (term === w ? 1 : PREFIX_FACTOR);
-        best = Math.max(best, s);
+        if (s > best) {
+          best = s;
+          text = inBody > 0;
+        }
       });
       if (best > 0) {
         matched += 1;
+        inText += text ? 1 : 0;
         score += best;
         found[i] = true;
       }
     });
     if (matched)
-      hits.push({ local: doc, score: score, matched: matched, words: found });
+      hits.push({ local: doc, score: score, matched: matched, inText: inText, words: found, identity: false });
   });
 }
 
-async function search(query, suggest) {
-  var words = queryWords(query);
+/* The rank of a hit, lower first: a text named by its number or symbol; then documents whose text
+ * holds the phrase; then every word; then every word but some only in a title; then fewer words.
+ * A page with nothing on it comes after all of these. */
+function tier(hit, count) {
+  var t;
+  if (hit.identity)
+    t = 0;
+  else if (hit.matched === count && hit.inText === count)
+    t = hit.phrase === false ? 2 : 1;
+  else if (hit.matched === count)
+    t = 3;
+  else
+    t = 4 + count - hit.matched;
+  return t + (hit.empty ? 20 : 0);
+}
+
+function compareHits(count) {
+  return function (a, b) {
+    return tier(a, count) - tier(b, count) || b.score - a.score || (a.doc || 0) - (b.doc || 0);
+  };
+}
+
+async function search(request, suggest) {
+  var query = typeof request === "string" ? request : request.query;
+  var limit = typeof request === "string" ? MAX_DOCUMENTS : Math.min(MAX_LIMIT, request.limit || MAX_DOCUMENTS);
+  var q = parseQuery(query);
+  var words = q.words;
   if (!words.length)
     return { items: [] };
+  /* A word of letters also finds the words it begins ("extrad" → extradition); a number or a
+   * symbol only itself. */
+  function prefixed(w) {
+    return LETTERS.test(w) && w.length >= MIN_PREFIX;
+  }
 
-  /* 1. The vocabulary shards of every word, then the terms each word matches. */
-  var vocab = [];
-  words.forEach(function (w) {
-    vocabularyShards(w, w.length >= MIN_PREFIX).forEach(function (n) { vocab.push(["v", n]); });
+  /* 1. The vocabulary shards of every word (and of "=" + a number or symbol, a text's identity). */
+  var vocab = [], named = words.filter(function (w) { return !LETTERS.test(w); });
+  words.forEach(function (w, i) {
+    vocabularyShards(w, prefixed(w, i)).forEach(function (n) { vocab.push(["v", n]); });
+  });
+  named.forEach(function (w) {
+    vocabularyShards("=" + w, false).forEach(function (n) { vocab.push(["v", n]); });
   });
   await load(vocab);
-  var matches = words.map(function (w) { return expansions(w, w.length >= MIN_PREFIX); });
+  var matches = words.map(function (w, i) { return expansions(w, prefixed(w, i)); });
+  var identities = named.map(function (w) {
+    return expansions("=" + w, false).filter(function (t) { return t.exact; });
+  });
 
-  /* 2. Their postings; each word scores a document by its best matching term. */
+  /* 2. Their postings; each word scores a document by its best matching term. A negative weight
+   * is a term found only in the document's title. */
   var shards = [];
-  matches.forEach(function (terms) { terms.forEach(function (t) { shards.push(["p", t.shard]); }); });
+  matches.concat(identities).forEach(function (list) {
+    list.forEach(function (t) { shards.push(["p", t.shard]); });
+  });
   await load(shards);
   var scores = new Map();
-  matches.forEach(function (terms, w) {
+  function entry(doc) {
+    var e = scores.get(doc);
+    if (!e)
+      scores.set(doc, e = { doc: doc, score: 0, matched: 0, inText: 0, words: [], identity: false, empty: emptyPages.has(doc) });
+    return e;
+  }
+  matches.forEach(function (list, w) {
     var best = new Map();
-    terms.forEach(function (t) {
+    list.forEach(function (t) {
       var postings = parts.p.get(t.shard)[t.term], weight = idf(t.df) * (t.exact ? 1 : PREFIX_FACTOR);
       for (var i = 0, doc = 0; i < postings.length; i += 2) {
         doc += postings[i];
-        var s = weight * postings[i + 1];
-        if (!(best.get(doc) >= s))
-          best.set(doc, s);
+        var raw = postings[i + 1], s = weight * Math.abs(raw), seen = best.get(doc);
+        if (!seen || seen.s < s || (seen.s === s && raw > 0))
+          best.set(doc, { s: s, text: raw > 0 || (seen && seen.text) });
+        else if (raw > 0)
+          seen.text = true;
       }
     });
-    best.forEach(function (s, doc) {
-      var entry = scores.get(doc);
-      if (!entry)
-        scores.set(doc, entry = { doc: doc, score: 0, matched: 0, words: [] });
-      entry.score += s;
-      entry.matched += 1;
-      entry.words[w] = true;
+    best.forEach(function (b, doc) {
+      var e = entry(doc);
+      e.score += b.s;
+      e.matched += 1;
+      e.inText += b.text ? 1 : 0;
+      e.words[w] = true;
+    });
+  });
+  identities.forEach(function (list) {
+    list.forEach(function (t) {
+      var postings = parts.p.get(t.shard)[t.term];
+      for (var i = 0, doc = 0; i < postings.length; i += 2) {
+        doc += postings[i];
+        var e = entry(doc);
+        e.identity = true;
+        e.score += postings[i + 1];
+      }
     });
   });
 
-  /* 3. Rank: documents matching more of the words first, then by score. */
+  /* 3. Rank; then read the best documents holding every word to see which hold the phrase. */
   var hits = [];
-  scores.forEach(function (entry) { hits.push(entry); });
+  scores.forEach(function (e) { hits.push(e); });
   searchLocal(words, matches, hits);
-  hits.sort(function (a, b) {
-    return b.matched - a.matched || b.score - a.score || (a.doc || 0) - (b.doc || 0);
-  });
-  hits = hits.slice(0, MAX_DOCUMENTS);
+  var count = words.length;
+  hits.sort(compareHits(count));
+  if (q.phrases.length) {
+    var candidates = hits.filter(function (h) {
+      return !h.local && h.matched === count && h.inText === count && !h.identity;
+    }).slice(0, q.required ? MAX_LIMIT : PHRASE_CHECK);
+    await load(candidates.map(function (h) { return ["d", Math.floor(h.doc / manifest.chunk)]; }));
+    candidates.forEach(function (h) { h.phrase = holdsPhrases(documentOf(h.doc)[2] || "", q.phrases); });
+    hits.forEach(function (h) {
+      if (h.local)
+        h.phrase = holdsPhrases(h.local.plainText, q.phrases);
+      else if (h.phrase === undefined)
+        h.phrase = false;
+    });
+    if (q.required)
+      hits = hits.filter(function (h) { return h.phrase || h.identity; });
+    hits.sort(compareHits(count));
+  }
+  hits = hits.slice(0, limit);
 
   /* 4. Group by page, in order of each page's best document, and load the documents shown. */
   var groups = new Map(), chunks = [];
@@ -333,7 +470,7 @@ async function search(query, suggest) {
   /* 5. Material's result items: each group a list with its page among them. */
   var items = [];
   groups.forEach(function (group) {
-    var list = group.hits.map(function (hit) { return item(hit, words); });
+    var list = group.hits.map(function (hit) { return item(hit, words, false, group.page); });
     var hasPage = group.hits.some(function (hit) {
       return hit.local ? hit.local.location.indexOf("#") < 0 : hit.doc === group.page;
     });
@@ -346,39 +483,58 @@ async function search(query, suggest) {
         list.push(item({ local: page, score: 0, matched: 0, words: found }, words));
     }
     if (!hasPage && group.page !== null)
-      list.push(item({ doc: group.page, score: 0, matched: 0, words: found }, words, true));
+      list.push(item({ doc: group.page, score: 0, matched: 0, words: found }, words, true, group.page));
     items.push(list);
   });
-  var result = { items: items };
+  var result = { items: items, total: scores.size };
   if (suggest) {
-    var last = matches[matches.length - 1];
-    var completion = last.filter(function (t) { return !t.exact; })[0];
+    var lastMatches = matches[matches.length - 1];
+    var completion = lastMatches.filter(function (t) { return !t.exact; })[0];
     result.suggest = completion ? [completion.term] : [];
   }
   return result;
 }
 
-function item(hit, words, bare) {
+/* How a result is labelled: "COP resolution 5/1 · op. 10 · 2010 · adopted". */
+function label(facets, passage) {
+  var parts = [facets.l];
+  if (passage)
+    parts.push(passage);
+  if (facets.y)
+    parts.push(String(facets.y));
+  if (facets.s && STATUS[facets.s])
+    parts.push(STATUS[facets.s]);
+  return parts.join(" · ");
+}
+
+function item(hit, words, bare, pageId) {
   var terms = {};
-  words.forEach(function (w) { terms[w] = false; });
+  words.forEach(function (w, i) { terms[w] = !!(hit.words && hit.words[i]); });
   if (hit.local) {
-    words.forEach(function (w, i) { terms[w] = !!hit.words[i]; });
     return {
       location: hit.local.location,
       title: highlight(hit.local.titleText, words, false),
       text: highlight(hit.local.plainText, words, true),
       score: hit.score,
-      terms: terms
+      terms: terms,
+      atlas: { page: hit.local.page, label: hit.local.titleText, facets: { t: "page" } }
     };
   }
-  words.forEach(function (w, i) { terms[w] = !!hit.words[i]; });
-  var doc = documentOf(hit.doc);
+  var doc = documentOf(hit.doc), page = pageId === undefined ? null : documentOf(pageId);
+  var facets = (doc[3]) || (page && page[3]) || null;
+  var isPage = hit.doc === pageId;
+  var title;
+  if (facets && (facets.t === "text" || facets.t === "cited"))
+    title = escapeHTML(label(facets, isPage ? "" : doc[1]));
+  else
+    title = highlight(doc[1], bare ? [] : words, false);
   return {
     location: doc[0],
-    title: highlight(doc[1], bare ? [] : words, false),
+    title: title,
     text: bare ? "" : highlight(doc[2], words, true),
     score: hit.score,
-    terms: terms
+    terms: terms,
+    atlas: { page: page ? page[0] : doc[0], label: facets ? label(facets, isPage ? "" : doc[1]) : doc[1], facets: facets || {} }
   };
 }
 
@@ -387,11 +543,18 @@ function stripHTML(html) {
     .replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
 }
 
+async function loadStemmer() {
+  if (self.snowballFactory)
+    return;
+  await importScripts(STEMMER);
+}
+
 async function setup(data) {
-  await load([["m", 0]]);
+  await Promise.all([load([["m", 0]]), loadStemmer()]);
   var id = 0;
   pageStarts = manifest.pages.map(function (delta) { return id += delta; });
   stopWords = new Set(manifest.stopWords);
+  emptyPages = new Set(manifest.empty || []);
   local = (data && data.docs || []).map(function (doc) {
     var title = stripHTML(doc.title || ""), text = stripHTML(doc.text || "");
     return {
@@ -399,8 +562,8 @@ async function setup(data) {
       page: doc.location.split("#")[0],
       titleText: title,
       plainText: text,
-      title: tokens(title),
-      text: tokens(text)
+      title: terms(title),
+      text: terms(text)
     };
   });
   suggestions = !!(data && data.options && data.options.suggest);
@@ -419,7 +582,7 @@ async function handle(message) {
       try {
         return { type: RESULT, data: await search(message.data, suggestions) };
       } catch (err) {
-        console.warn("Search failed for «" + message.data + "»:", err);
+        console.warn("Search failed for «" + JSON.stringify(message.data) + "»:", err);
         return { type: RESULT, data: { items: [] } };
       }
     default:

@@ -212,10 +212,140 @@
     });
   }
 
+  /* --- contents of a long text: the current section marked; on a narrow screen one tap away --- */
+
+  function initToc(nav) {
+    var links = Array.prototype.slice.call(nav.querySelectorAll('a[href^="#"]'));
+    var targets = links.map(function (a) {
+      return document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+    });
+    var list = nav.querySelector(".atlas-toc__list");
+    var narrow = window.matchMedia("(max-width: 76.2344em)");
+
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "atlas-toc__toggle";
+    toggle.textContent = "Contents";
+    toggle.setAttribute("aria-expanded", "false");
+    if (list.id === "") list.id = "atlas-toc-list";
+    toggle.setAttribute("aria-controls", list.id);
+    nav.insertBefore(toggle, list);
+
+    function setOpen(open) {
+      nav.classList.toggle("is-open", open);
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    function layout() {
+      nav.classList.toggle("atlas-toc--floating", narrow.matches);
+      if (!narrow.matches) setOpen(false);
+    }
+    toggle.addEventListener("click", function () {
+      setOpen(!nav.classList.contains("is-open"));
+    });
+    links.forEach(function (a) {
+      a.addEventListener("click", function () {
+        if (narrow.matches) setOpen(false);
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && nav.classList.contains("is-open")) {
+        setOpen(false);
+        toggle.focus();
+      }
+    });
+    narrow.addEventListener("change", layout);
+    layout();
+
+    // The current section: the last one whose top has passed a line a third of the way down.
+    var current = null;
+    function mark() {
+      var line = window.innerHeight / 3, found = -1;
+      targets.forEach(function (el, i) {
+        if (el && el.getBoundingClientRect().top <= line) found = i;
+      });
+      // At the very bottom, the last section is the current one even if its top is lower.
+      if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) {
+        for (var i = targets.length - 1; i >= 0; i--) {
+          if (targets[i] && targets[i].getBoundingClientRect().top < window.innerHeight) {
+            found = i;
+            break;
+          }
+        }
+      }
+      var link = found >= 0 ? links[found] : null;
+      if (link === current) return;
+      if (current) current.removeAttribute("aria-current");
+      if (link) link.setAttribute("aria-current", "location");
+      current = link;
+    }
+    var queued = false;
+    window.addEventListener("scroll", function () {
+      if (queued) return;
+      queued = true;
+      window.requestAnimationFrame(function () {
+        queued = false;
+        mark();
+      });
+    }, { passive: true });
+    window.addEventListener("resize", mark);
+    mark();
+  }
+
+  /* --- wide tables: a cue when they scroll sideways ------------------------------------------ */
+
+  function initScrollCue(wrap) {
+    var frame = document.createElement("div");
+    frame.className = "atlas-scroll-frame";
+    wrap.parentNode.insertBefore(frame, wrap);
+    frame.appendChild(wrap);
+    var cue = document.createElement("p");
+    cue.className = "atlas-scroll-cue";
+    cue.setAttribute("aria-hidden", "true");
+    cue.textContent = "Scroll sideways for every year →";
+    frame.parentNode.insertBefore(cue, frame);
+    function update() {
+      var more = wrap.scrollWidth - wrap.clientWidth - wrap.scrollLeft > 2;
+      cue.hidden = wrap.scrollWidth <= wrap.clientWidth + 2;
+      if (more) frame.setAttribute("data-more-right", "");
+      else frame.removeAttribute("data-more-right");
+    }
+    wrap.addEventListener("scroll", update, { passive: true });
+    window.addEventListener("resize", update);
+    update();
+  }
+
+  /* --- the header's search box: a link to every result on the search page ------------------- */
+
+  function initAllResults() {
+    var input = document.querySelector(".md-search__input");
+    var output = document.querySelector(".md-search__scrollwrap");
+    var config = document.getElementById("__config");
+    if (!input || !output || !config) return;
+    var base = JSON.parse(config.textContent).base || ".";
+    var offline = location.protocol === "file:";
+    var page = new URL(base.replace(/\/?$/, "/") + (offline ? "search.html" : "search/"), location.href);
+    var link = document.createElement("a");
+    link.className = "atlas-all-results";
+    link.hidden = true;
+    output.parentNode.insertBefore(link, output);
+    function update() {
+      var q = input.value.trim();
+      link.hidden = !q;
+      page.search = "?q=" + encodeURIComponent(q);
+      link.href = page.href;
+      link.textContent = "All results for “" + q + "”, with filters →";
+    }
+    input.addEventListener("input", update);
+    update();
+  }
+
   function init() {
     initCopyButtons();
     initFilters();
     document.querySelectorAll("table[data-atlas-sortable]").forEach(initSortable);
+    document.querySelectorAll("nav[data-atlas-toc]").forEach(initToc);
+    document.querySelectorAll("[data-atlas-scroll]").forEach(initScrollCue);
+    initAllResults();
   }
 
   if (document.readyState === "loading") {
