@@ -30,12 +30,9 @@ SEED = 8
 
 # What the importer does not read yet (issue 8 §1), per layout: the xfail reason.
 MISSING: dict[str, str] = {
-    "pdf": "importer: PDF text without blank lines (header lines, paragraphs told apart by number, "
-    "verb or indentation; running headers and footers; page-end footnotes; issue 8 §1.2)",
-    "pdf-old-marks": "importer: PDF text without blank lines and old-style 1/ footnote marks "
-    "(issue 8 §1.2, §1.6)",
-    "web": "importer: web copy, one paragraph per line with navigation noise around it (issue 8 §1.1), "
-    "[1] footnote marks (§1.6)",
+    "pdf": "importer: PDF text without blank lines, the masthead of a draft and the heading, wrapped title "
+    "and wrapped formula of an adopted text (issue 8 §1.2; /work/notes/roundtrip-failures.md 5-7)",
+    "pdf-old-marks": "importer: as pdf (the 1/ marks themselves are read; issue 8 §1.2)",
     "flattened": "importer: a whole text in a handful of very long lines (issue 8 §1.2)",
     MULTI.name: "importer: several texts in one file (no import_texts entry point; issue 8 §1.5)",
 }
