@@ -34,7 +34,9 @@ MISSING: dict[str, str] = {
     "and wrapped formula of an adopted text (issue 8 §1.2; /work/notes/roundtrip-failures.md 5-7)",
     "pdf-old-marks": "importer: as pdf (the 1/ marks themselves are read; issue 8 §1.2)",
     "flattened": "importer: a whole text in a handful of very long lines (issue 8 §1.2)",
-    MULTI.name: "importer: several texts in one file (no import_texts entry point; issue 8 §1.5)",
+    MULTI.name: "importer: several texts in one file whose texts each carry a masthead (symbol, "
+    "'Distr.: General', date) before their 'Resolution N/M' heading: the masthead goes to the text "
+    "before (issue 8 §1.5; /work/notes/roundtrip-failures.md 11)",
 }
 
 

@@ -75,10 +75,11 @@ _AGENDA = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SYMBOL = re.compile(r"^(?:United Nations\s+)?(?P<symbol>[A-Z]+(?:\.\d+)?(?:/[A-Za-z0-9.\-]+)+)$")
-# "Resolution adopted by the General Assembly" (often in capitals), maybe "on 15 December 2022".
+# "Resolution adopted by the General Assembly" (often in capitals), maybe "on 15 December 2022"; a
+# session page's "Decisions adopted by the Conference … at its fourth session" ("in 2012").
 _ADOPTED_BY = re.compile(
     rf"^(?P<kind>Resolution|Decision)s?\s+adopted\s+by\s+the\s+(?P<body>.+?)"
-    rf"(?:\s+on\s+{_DATE_TEXT})?$",
+    rf"(?:\s+at\s+its\s+[A-Za-z]+(?:-[A-Za-z]+)?\s+session|\s+in\s+\d{{4}})?(?:\s+on\s+{_DATE_TEXT})?$",
     re.IGNORECASE,
 )
 # "[on the report of the Third Committee (A/77/457)]", "[without reference to a Main Committee (A/77/L.5)]"
