@@ -40,6 +40,7 @@ _PARAGRAPH_START = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s"
 _TERMINAL_END = re.compile(r"[,;:.](?:\d{1,3}/?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\*{1,3})?[\"”’)\]]*$")
 _STRONG_END = re.compile(r"[;:.](?:\d{1,3}/?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\*{1,3})?[\"”’)\]]*$")
 _EXPLICIT_FOOTNOTE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹]+|<sup>|\[\d{1,3}\]\s|\d{1,3}/\s|Footnote\s+\d)")
+_SENTENCE_START = re.compile(r"^The\s+[A-Z]")
 _FLAT_LENGTH = 1500  # a line this long is a page or a whole text, not a paragraph
 _MAX_FLAT_LINES = 20
 
@@ -210,13 +211,21 @@ def _wrapped_break(prev_raw: str, raw: str, width: int) -> bool:
     prev, line = prev_raw.strip(), raw.strip()
     if continues(line):
         return False
-    if _PARAGRAPH_START.match(line) or _EXPLICIT_FOOTNOTE.match(line) or own_line(line) or own_line(prev):
-        return True
     ended = bool(_TERMINAL_END.search(prev))
-    if ended and (_indent(raw) > _indent(prev_raw) or opens_paragraph(line)):
+    indented = _indent(raw) > _indent(prev_raw)
+    if _PARAGRAPH_START.match(line):
+        # "article 5, paragraphs 1" / "(a) and 2, of the Convention": wrapping can put "(a)" first on a
+        # line; a paragraph's number follows a finished line or stands indented.
+        return ended or indented
+    if _EXPLICIT_FOOTNOTE.match(line) or own_line(line) or own_line(prev):
+        return True
+    if ended and (indented or opens_paragraph(line)):
         return True
     short = len(prev) < 0.85 * width
-    if short and ended:
-        return True  # a paragraph's last line is shorter than a full one
+    if short and (ended or indented):
+        return True  # a paragraph's last line is shorter than a full one; a title ends before an indent
+    if not ended and _SENTENCE_START.match(line):
+        return True  # "… and the Protocols thereto" / "The Conference of the Parties …": no sentence
+        # starts again without punctuation before it, so the title ended there
     # A short unfinished line (a heading or title) followed by a capital.
     return len(prev) < 0.6 * width and not _STRONG_END.search(prev)
