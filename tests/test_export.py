@@ -21,6 +21,8 @@ import rispy
 from bs4 import BeautifulSoup
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 from lxml import etree
 from site_factory import HOSTILE, RES_5_1, hostile_corpus, seed_corpus, seed_sites
@@ -629,3 +631,93 @@ def test_synthetic_corpora_export_valid_files(
     assert counts["atom"] >= 2
     graphml = networkx.read_graphml(io.BytesIO(exported.files[f"{CORPUS}/citations.graphml"]))
     assert graphml.number_of_nodes() >= 15
+
+
+_MARKUP = st.lists(
+    st.sampled_from(
+        ["Urges", " ", "*", "[^1]", "\\*", "\\[", "<b>", "&amp;", "]]>", "é", "\u00a0", "x", "\\\\"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(markup=_MARKUP, cut=st.tuples(st.integers(0, 60), st.integers(0, 60)))
+def test_any_text_becomes_valid_akoma_ntoso_with_its_words_intact(
+    akn_schema: etree.XMLSchema, seed_graph: Graph, markup: str, cut: tuple[int, int]
+) -> None:
+    import dataclasses
+
+    from generator.export.akn import default_href, resolution_akn
+    from generator.ids import ArticleRef
+    from generator.model import Citation, CitationSite, Footnote, Paragraph
+
+    text = f"*Decides* {markup} end"
+    res = dataclasses.replace(
+        RES_5_1,
+        preamble=(),
+        operative=(Paragraph("op-1", "1", text),),
+        footnotes=(Footnote("1", f"Note {markup}", "op-1"),),
+    )
+    corpus = dataclasses.replace(seed_graph.corpus, resolutions=(res,))
+    start, end = sorted(cut)
+    sites = []
+    if start < end <= len(text):
+        sites.append(
+            CitationSite(res.id, "op-1", Citation(ArticleRef("untoc", 30), start, end, text[start:end]))
+        )
+    graph = build_graph(corpus, sites)
+    data = resolution_akn(graph, res, href=default_href(graph, lambda d: "../x/"), as_of=dt.date(2020, 1, 1))
+    doc = etree.fromstring(data)
+    assert akn_schema.validate(doc), akn_schema.error_log
+    p = doc.find(f".//{AKN}paragraph[@eId='para_1']/{AKN}content/{AKN}p")
+    etree.strip_elements(p, f"{AKN}authorialNote", with_tail=False)
+    assert "".join(p.itertext()) == to_plain(text)
+
+
+def test_every_shape_of_text_is_valid_akoma_ntoso(akn_schema: etree.XMLSchema, seed_graph: Graph) -> None:
+    # Lettered sub-paragraphs of a preambular paragraph, sub-sub-paragraphs, two annexes with
+    # numbered and lettered paragraphs under headings, notes in the title, an annex title and a heading.
+    import dataclasses
+
+    from generator.export.akn import default_href, resolution_akn
+    from generator.model import Annex, AnnexSection, Footnote, Paragraph
+
+    def p(id_: str, text: str, number: str | None = None, *subs: Paragraph) -> Paragraph:
+        return Paragraph(id_, number, text, tuple(subs))
+
+    res = dataclasses.replace(
+        RES_5_1,
+        title="A title[^1]",
+        preamble=(p("pp-1", "*Recalling*:", None, p("pp-1-a", "one;", "a"), p("pp-1-b", "two,", "b")),),
+        operative=(p("op-1", "*Decides*:", "1", p("op-1-a", "that:", "a", p("op-1-a-i", "first;", "i"))),),
+        annexes=(
+            Annex(
+                "annex-1",
+                "I",
+                "Annex title[^2]",
+                (p("annex-1-intro", "Intro."),),
+                (
+                    AnnexSection(None, (p("annex-1-1", "First.", "1"),)),
+                    AnnexSection(
+                        "Heading[^3]", (p("annex-1-a", "Lettered.", "a", p("annex-1-a-i", "Sub.", "i")),)
+                    ),
+                ),
+            ),
+            Annex("annex-2", "II", None, (), (AnnexSection("Only", (p("annex-2-text-1", "Unnumbered."),)),)),
+        ),
+        footnotes=(
+            Footnote("1", "On the title.", "title"),
+            Footnote("2", "On the annex.", "annex-1-title"),
+            Footnote("3", "On the heading.", "annex-1-heading-2"),
+        ),
+    )
+    graph = build_graph(dataclasses.replace(seed_graph.corpus, resolutions=(res,)), [])
+    doc = etree.fromstring(
+        resolution_akn(graph, res, href=default_href(graph, lambda d: None), as_of=dt.date(2020, 1, 1))
+    )
+    assert akn_schema.validate(doc), akn_schema.error_log
+    ids = {e.get("eId") for e in doc.iter() if e.get("eId")}
+    assert {"recital_1", "recital_1__list_1__point_a", "para_1__list_1__point_a__list_1__point_i"} <= ids
+    assert {"att_1", "att_2", "att_1__para_1", "att_1__para_a", "att_2__para_text-1"} <= ids
+    assert {n.get("marker") for n in doc.iter(f"{AKN}authorialNote")} == {"1", "2", "3"}

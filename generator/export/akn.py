@@ -28,7 +28,6 @@ from generator.citations import footnote_anchor
 from generator.graph import (
     Destination,
     Graph,
-    Mention,
     ToArticle,
     ToCited,
     ToInstrument,
@@ -87,16 +86,17 @@ _PP = re.compile(r"^pp-(\d+)((?:-[a-z0-9]+)*)$")
 _ANNEX = re.compile(r"^annex-(\d+)-(.+)$")
 
 
-def _points(rest: str, depth_letters: Sequence[str]) -> str:
-    return "".join(f"__list_1__point_{part}" for part in depth_letters)
+def _points(letters: Sequence[str]) -> str:
+    """``__list_1__point_a`` for sub-paragraph (a), nested once per level: (a)(ii) → two of them."""
+    return "".join(f"__list_1__point_{part}" for part in letters)
 
 
-def eid(paragraph_id: str, number: str | None = None) -> str:
+def eid(paragraph_id: str) -> str:
     """The Akoma Ntoso eId of an atlas paragraph id: op-8-a → ``para_8__list_1__point_a``."""
     if m := _OP.match(paragraph_id):
-        return f"para_{m[1]}" + _points("", m[2].split("-")[1:])
+        return f"para_{m[1]}" + _points(m[2].split("-")[1:])
     if m := _PP.match(paragraph_id):
-        return f"recital_{m[1]}" + _points("", m[2].split("-")[1:])
+        return f"recital_{m[1]}" + _points(m[2].split("-")[1:])
     if m := _ANNEX.match(paragraph_id):
         return f"att_{m[1]}__para_{m[2]}"
     return re.sub(r"[^A-Za-z0-9_.-]", "_", paragraph_id)
@@ -208,15 +208,12 @@ class _Writer:
         for target in graph.cites.get(resolution.id, ()):
             for entry in target.passages:
                 for m in entry.mentions:
-                    link = self._ref_href(m)
+                    link = self.href(m.destination)
                     if link is not None:
                         self.refs.setdefault(entry.passage.id, []).append(
                             _Ref(m.citation.start, m.citation.end, link)
                         )
         self.note_counts: dict[str, int] = {}
-
-    def _ref_href(self, mention: Mention) -> str | None:
-        return self.href(mention.destination)
 
     def note_writer(self, container_eid: str) -> NoteWriter:
         def write(host: etree._Element, mark: str) -> None:
@@ -248,14 +245,6 @@ class _Writer:
             if f.mark not in marks:
                 writer(parent, f.mark)
 
-    def block(
-        self, parent: etree._Element, tag: str, markup: str, element: str, eid_: str, **attrs: str
-    ) -> None:
-        el = etree.SubElement(parent, _E + tag, **attrs)
-        self.text(etree.SubElement(el, _E + "p"), markup, element, eid_) if tag != "p" else self.text(
-            el, markup, element, eid_
-        )
-
     def hier(self, parent: etree._Element, tag: str, p: Paragraph, eid_: str, num: str | None) -> None:
         el = etree.SubElement(parent, _E + tag, eId=eid_)
         if num:
@@ -279,13 +268,13 @@ def _meta(
     _, date, date_name = work_date(r)
     work, expression = work_iri(r), expression_iri(r)
 
-    def frbr(tag: str, this: str, uri: str, when: dt.date, when_name: str, author: str) -> etree._Element:
+    def frbr(tag: str, this: str, uri: str) -> etree._Element:
         el = etree.SubElement(ident, _E + tag)
         etree.SubElement(el, _E + "FRBRthis", value=this)
         etree.SubElement(el, _E + "FRBRuri", value=uri)
         return el
 
-    w = frbr("FRBRWork", f"{work}/!{component}", work, date, date_name, r.body)
+    w = frbr("FRBRWork", f"{work}/!{component}", work)
     etree.SubElement(w, _E + "FRBRalias", value=r.id, name="atlas")
     if r.symbol:
         etree.SubElement(w, _E + "FRBRalias", value=r.symbol, name="symbol")
@@ -296,18 +285,11 @@ def _meta(
     etree.SubElement(w, _E + "FRBRnumber", value=_number_segment(r), showAs=r.number or r.symbol or r.id)
     etree.SubElement(w, _E + "FRBRname", value=r.kind)
     etree.SubElement(w, _E + "FRBRprescriptive", value="false")
-    e = frbr("FRBRExpression", f"{expression}/!{component}", expression, date, date_name, r.body)
+    e = frbr("FRBRExpression", f"{expression}/!{component}", expression)
     etree.SubElement(e, _E + "FRBRdate", date=date.isoformat(), name=date_name)
     etree.SubElement(e, _E + "FRBRauthor", href=f"#{r.body}")
     etree.SubElement(e, _E + "FRBRlanguage", language="eng")
-    m = frbr(
-        "FRBRManifestation",
-        f"{expression}/!{component}.xml",
-        f"{expression}.akn",
-        as_of,
-        "generation",
-        "atlas",
-    )
+    m = frbr("FRBRManifestation", f"{expression}/!{component}.xml", f"{expression}.akn")
     # The manifestation is this file: dated with the corpus (its newest text), so builds agree.
     etree.SubElement(m, _E + "FRBRdate", date=as_of.isoformat(), name="generation")
     etree.SubElement(m, _E + "FRBRauthor", href="#atlas")
@@ -425,8 +407,27 @@ def resolution_akn(
                     w.hier(host, "paragraph", para, eid(para.id), num)
             if not len(body):
                 etree.SubElement(body, _E + "p")
-    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    _indent(root)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     return data
+
+
+# Elements whose content is text (with inline elements): never indented, since whitespace added
+# there would be part of the text. lxml's pretty_print indents any element without text of its
+# own, the <p> of a paragraph whose first words are a citation included.
+_TEXT_HOLDERS = frozenset({"p", "num", "heading", "docTitle", "docNumber", "docDate", "docProponent"})
+
+
+def _indent(element: etree._Element, level: int = 0) -> None:
+    """Indent the block structure two spaces a level, leaving every text holder as it is."""
+    if etree.QName(element).localname in _TEXT_HOLDERS or not len(element):
+        return
+    pad = "\n" + "  " * (level + 1)
+    element.text = pad
+    for child in element:
+        _indent(child, level + 1)
+        child.tail = pad
+    element[-1].tail = "\n" + "  " * level
 
 
 def _recital(w: _Writer, recitals: etree._Element, para: Paragraph) -> None:
