@@ -99,9 +99,6 @@ class Exported:
     files: Mapping[str, bytes] = field(hash=False)
     listing: tuple[DataFile, ...]
 
-    def for_resolution(self, resolution_id: str) -> tuple[DataFile, ...]:
-        return tuple(f for f in self.listing if f.resolution_id == resolution_id)
-
     @property
     def corpus_files(self) -> tuple[DataFile, ...]:
         return tuple(f for f in self.listing if f.resolution_id is None)
