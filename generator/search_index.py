@@ -226,7 +226,9 @@ def _resolution_docs(graph: Graph, r: Resolution) -> list[SearchDoc]:
     if articles:
         meta["a"] = [f"{key}:{number}" for key, number in articles]
     identity = tuple(x.lower() for x in (r.number, symbol) if x)
-    text = " ".join(x for x in (to_plain(r.title), symbol or "", report or "") if x)
+    # What the page says of the text beyond its paragraphs: title, symbols, sponsors, venue.
+    facts = (to_plain(r.title), symbol or "", report or "", *r.sponsors, r.venue or "")
+    text = " ".join(x for x in facts if x)
     docs = [SearchDoc(page, "", label, text, meta, identity)]
     for p in graph.passages[r.id]:
         docs.append(SearchDoc(page, p.anchor, p.short_label, to_plain(p.text)))

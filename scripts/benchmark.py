@@ -1195,6 +1195,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.repeat > 1:
         command += f" --repeat {args.repeat}"
     text = report(results, machine(), command, args.seed, args.repeat)
+    if not args.no_search and not args.from_json and (chromium := find_chromium()):
+        # Search quality (issue 9): the judged query set, over the seed and a synthetic corpus.
+        from generator import search_eval
+
+        with tempfile.TemporaryDirectory() as judged:
+            text += "\n" + search_eval.section(search_eval.measure(chromium, Path(judged), CHROMIUM_ARGS))
     if args.out == "-":
         print(text)
     else:

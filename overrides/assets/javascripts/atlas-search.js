@@ -45,12 +45,16 @@ var LETTERS = /^\p{L}+$/u;
  * against the page instead. */
 var here = (typeof document !== "undefined" && document.currentScript && document.currentScript.src)
   || self.location.href;
-var INDEX = new URL("../search/", here).href;
+/* (A page that loads this file itself, as the tests do, may have no base to resolve against.) */
+function resolved(path) {
+  try { return new URL(path, here).href; } catch (err) { return path; }
+}
+var INDEX = resolved("../search/");
 /* Inside the iframe-worker shim (file://) there is a document; in a real worker there is none. */
 var SHIM = typeof document !== "undefined";
 var PIECE = /^atlasSearch\.add\("([mvpdn])",(\d+),/;
 /* Snowball's English stemmer, the algorithm the index was built with (vendored, see its SOURCE.txt). */
-var STEMMER = new URL("../vendor/snowball/english.js", here).href;
+var STEMMER = resolved("../vendor/snowball/english.js");
 
 var manifest = null;      /* the manifest: vocabulary starts, page starts, stop words */
 var pageStarts = [];      /* id of each page's first document, increasing */
@@ -63,6 +67,7 @@ var pageTitles = new Map(); /* page document id → [location, title, text, face
 var emptyPages = new Set(); /* pages with nothing on them yet: ranked after every other result */
 var names = null;           /* facet keys → names (bodies, instruments), for the search page */
 var stemCache = new Map();
+var typedWords = [];        /* the current query's words as typed, with their terms' indexes */
 
 var STATUS = { adopted: "adopted", draft: "draft", "revised-draft": "revised draft", cited: "cited only" };
 
@@ -234,11 +239,15 @@ function parseQuery(query) {
   var all = tokens(query), kept = all.filter(function (w) { return !stopWords.has(w); });
   kept = (kept.length ? kept : all).map(stem);
   var words = kept.filter(function (w, i) { return kept.indexOf(w) === i; });
+  /* The words as typed, each with its term: Material carries them to the page it opens (?h=). */
+  var typed = (all.filter(function (w) { return !stopWords.has(w); }).length ? all.filter(function (w) {
+    return !stopWords.has(w);
+  }) : all).map(function (w) { return [w, words.indexOf(stem(w))]; });
   var phrases = quoted.map(terms).filter(function (p) { return p.length > 1; });
   var required = phrases.length > 0;
   if (!required && kept.length > 1)
     phrases = [kept];
-  return { words: words, phrases: phrases, required: required };
+  return { words: words, phrases: phrases, required: required, typed: typed };
 }
 
 /* Whether `text`'s terms hold every phrase, each as consecutive terms. */
@@ -326,8 +335,11 @@ function searchLocal(words, matches, hits) {
         found[i] = true;
       }
     });
+    var titleAll = words.every(function (w) {
+      return doc.title.some(function (t) { return t === w || (LETTERS.test(w) && t.startsWith(w)); });
+    });
     if (matched)
-      hits.push({ local: doc, score: score, matched: matched, inText: inText, words: found, identity: false });
+      hits.push({ local: doc, score: score, matched: matched, inText: inText, words: found, identity: false, titleAll: titleAll });
   });
 }
 
@@ -344,6 +356,9 @@ function tier(hit, count) {
     t = 3;
   else
     t = 4 + count - hit.matched;
+  /* A hand-written page (About) that names the words only in passing comes after the texts. */
+  if (hit.local && !hit.titleAll)
+    t += 0.5;
   return t + (hit.empty ? 20 : 0);
 }
 
@@ -358,6 +373,7 @@ async function search(request, suggest) {
   var limit = typeof request === "string" ? MAX_DOCUMENTS : Math.min(MAX_LIMIT, request.limit || MAX_DOCUMENTS);
   var q = parseQuery(query);
   var words = q.words;
+  typedWords = q.typed;
   if (!words.length)
     return { items: [] };
   /* A word of letters also finds the words it begins ("extrad" → extradition); a number or a
@@ -509,7 +525,7 @@ function label(facets, passage) {
 
 function item(hit, words, bare, pageId) {
   var terms = {};
-  words.forEach(function (w, i) { terms[w] = !!(hit.words && hit.words[i]); });
+  typedWords.forEach(function (t) { terms[t[0]] = !!(hit.words && hit.words[t[1]]); });
   if (hit.local) {
     return {
       location: hit.local.location,
