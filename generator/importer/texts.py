@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostic
 from generator.importer.clean import Block
-from generator.importer.segment import is_formula
+from generator.importer.layout import own_line
+from generator.importer.segment import CLOSING, DATE_LINE, is_formula
 
 # "Decision 2/1 Title", "Decision 2/1. Title", "Decision 1/1Title", "Resolution 2019/19 Title", "10/3. Title".
 _ENTRY = re.compile(
@@ -70,13 +71,22 @@ def split_texts(blocks: tuple[Block, ...]) -> Split:
 
 
 def _start(blocks: tuple[Block, ...], formula: int, limit: int) -> int:
-    """Where the text of the formula at ``formula`` starts: its title, and the bare headings above it."""
+    """Where the text of the formula at ``formula`` starts: its title, the bare headings above it and
+    its own masthead (symbol, "Distr.", date); not the closing lines of the text before it."""
     start = formula
     if start - 1 >= limit and _title_like(blocks[start - 1]):
         start -= 1
-    while start - 1 >= limit and _HEADING.match(blocks[start - 1].plain.strip()):
+    while start - 1 >= limit and _above(blocks, start - 1):
         start -= 1
     return start
+
+
+def _above(blocks: tuple[Block, ...], i: int) -> bool:
+    plain = blocks[i].plain.strip()
+    after_closing = i > 0 and CLOSING.match(blocks[i - 1].plain.strip())
+    if CLOSING.match(plain) or (DATE_LINE.match(plain) and after_closing):
+        return False  # "54th plenary meeting" and its date close the text before
+    return bool(_HEADING.match(plain)) or own_line(plain)
 
 
 def _title_like(block: Block) -> bool:
