@@ -56,6 +56,9 @@ class Generated:
     graph: Graph | None = None
     # The pages the generator rendered (source paths under docs_dir), not the hand-written ones.
     pages: frozenset[str] = frozenset()
+    # Every file it wrote or kept in docs_dir, and which of those are hand-written pages.
+    outputs: frozenset[str] = frozenset()
+    static: frozenset[str] = frozenset()
 
 
 def generate_site(
@@ -85,6 +88,7 @@ def generate(
     load: Loader | None = None,
     plan: Callable[[Graph], Callable[[str], bool] | None] | None = None,
     source_url: str = "",
+    previous: Generated | None = None,
 ) -> Generated:
     """The whole pipeline, with what it wrote and how long each stage took.
 
@@ -92,11 +96,22 @@ def generate(
     ``site_url`` (the hosted site's address, when known) makes the data files' links absolute.
     ``load`` reads one resolution file (a build session passes its cache; default: read it);
     ``plan`` picks the pages to render again (see :func:`render_corpus`); ``source_url`` is where
-    the repository's files are read online, for the maintainers' links.
+    the repository's files are read online, for the maintainers' links. ``previous`` is the
+    generation whose files ``out_dir`` holds: when the corpus it read is the same, nothing but the
+    hand-written pages is written again.
     """
     with parallel.no_cycle_collection():
         return _generate(
-            corpus_root, out_dir, pages_dir, directory_urls, progress, site_url, load, plan, source_url
+            corpus_root,
+            out_dir,
+            pages_dir,
+            directory_urls,
+            progress,
+            site_url,
+            load,
+            plan,
+            source_url,
+            previous,
         )
 
 
@@ -110,6 +125,7 @@ def _generate(
     load: Loader | None = None,
     plan: Callable[[Graph], Callable[[str], bool] | None] | None = None,
     source_url: str = "",
+    previous: Generated | None = None,
 ) -> Generated:
     timings: dict[str, float] = {}
     clock = _Clock(timings)
@@ -120,10 +136,13 @@ def _generate(
         corpus, report = load_checked_corpus(corpus_root, finder, progress=progress, load=load)
     if not report.ok:
         return Generated(report, timings=timings)
-    with clock("citations"):
-        sites = cite(corpus, finder)
     if pages_dir is None:
         pages_dir = corpus_root.parent / "pages"
+    if previous is not None and previous.graph is not None and previous.graph.corpus == corpus:
+        # Nothing the pages are made of changed (a file saved as it was): they are all on disk.
+        return _unchanged(previous, report, timings, out_dir, pages_dir, progress)
+    with clock("citations"):
+        sites = cite(corpus, finder)
     result = render_corpus(
         corpus,
         sites,
@@ -224,7 +243,36 @@ def render_corpus(
         files = {**static, **index, **exported.files}
         _write_files(out_dir, files, stats, progress)
         _remove_stale(out_dir, rendered | files.keys(), stats)
-    return Generated(report, stats, timings, graph, rendered)
+    return Generated(report, stats, timings, graph, rendered, rendered | files.keys(), frozenset(static))
+
+
+def _unchanged(
+    previous: Generated,
+    report: Report,
+    timings: dict[str, float],
+    out_dir: Path,
+    pages_dir: Path,
+    progress: Progress,
+) -> Generated:
+    """The previous generation, its generated files kept as they are; the hand-written pages copied
+    in again (one may have been edited, added or removed)."""
+    stats = WriteStats()
+    assert previous.graph is not None
+    report.extend(previous.graph.diagnostics)
+    with _Clock(timings)("write"):
+        static: dict[str, bytes] = {}
+        if pages_dir.is_dir():
+            report.extend(_add_static_pages(static, pages_dir, previous.pages))
+        if not report.ok:
+            return Generated(report, timings=timings, graph=previous.graph)
+        _write_files(out_dir, static, stats, progress)
+        kept = previous.outputs - previous.static
+        stats.unchanged += len(kept)
+        outputs = kept | static.keys()
+        for rel in sorted(previous.static - static.keys() - kept):  # a hand-written page removed
+            (out_dir / rel).unlink(missing_ok=True)
+            stats.removed.append(rel)
+    return Generated(report, stats, timings, previous.graph, previous.pages, outputs, frozenset(static))
 
 
 def _render_and_write(out_dir: Path, job: PageJob) -> bool:

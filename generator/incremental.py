@@ -11,8 +11,7 @@ the graph after it:
   session…): the pages of the edited resolutions; of every resolution or cited document they
   cite, before or after the edit (its "cited by" list shows the citing passages); of every
   resolution that cites them (a pinpoint can show a passage); and, for each cited document
-  they cite, of every text that cites that document too (its title and date are harvested from
-  all the citations of it).
+  they cite whose harvested title or dates the edit changes, of every text that cites it too.
 - Anything else — a resolution added, removed or renamed, a change of what others show of a text,
   of the bodies or the instruments, another URL style — renders every page.
 
@@ -60,13 +59,24 @@ def plan(before: Graph | None, after: Graph) -> Plan | None:
                     resolutions.add(destination.resolution_id)
                 elif isinstance(destination, ToCited):
                     cited.add(destination.ref)
-    for graph in (before, after):
-        for ref in cited:
-            resolutions.update(c.resolution_id for c in graph.cited_by.get(ToCited(ref), ()))
+    for ref in cited:
+        # Its title and dates are harvested from every citation of it: when they change, so do the
+        # pages of all the texts that cite it.
+        if _summary(before, ref) != _summary(after, ref):
+            for graph in (before, after):
+                resolutions.update(c.resolution_id for c in graph.cited_by.get(ToCited(ref), ()))
 
     skippable = _pages(new, (c.ref for c in after.cited_documents))
     wanted = _pages(resolutions, cited)
     return lambda path: path not in skippable or path in wanted
+
+
+def _summary(graph: Graph, ref: DocumentRef) -> tuple[object, object]:
+    """What the pages citing a document outside the corpus show of it (None: it is not cited)."""
+    try:
+        return graph.document(ToCited(ref)), graph.cited_document(ref)
+    except KeyError:
+        return None, None
 
 
 def _pages(resolution_ids: Iterable[str], cited: Iterable[DocumentRef]) -> frozenset[str]:

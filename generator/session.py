@@ -93,6 +93,7 @@ class BuildSession:
                 load=texts.load if texts is not None else None,
                 plan=None if before is None else functools.partial(incremental.plan, before),
                 source_url=self.settings.source_url,
+                previous=None if before is None or self.previous is None else self.previous.result,
             )
         if texts is not None:
             texts.end()
@@ -102,7 +103,6 @@ class BuildSession:
         if self.epoch is None and result.graph is not None:
             self.epoch = corpus_epoch(result.graph)
         return result
-
 
     def _previous_graph(self, out_dir: Path) -> Graph | None:
         """The graph the pages in ``out_dir`` were rendered from, when a rebuild may trust them."""

@@ -113,12 +113,19 @@ class SearchTiming:
 
 @dataclass
 class ServeResult:
-    """`atlas serve`: one YAML edited, the rebuild that follows."""
+    """`atlas serve`: the first build, then one rebuild after each kind of change."""
 
-    seconds: float  # from the edit to MkDocs' "Documentation built"
-    written: int  # generated files rewritten
+    seconds: float  # one word edited: from the write to MkDocs' "Documentation built"
+    written: int  # generated files rewritten by that rebuild
     unchanged: int
     first_build: float
+    served_seconds: float = 0.0  # one word edited: from the write to the page served with the word
+    no_change: float = 0.0  # a file saved with the same bytes: write → built
+    add: float = 0.0  # a new resolution file: write → built
+    add_served: float = 0.0  # … → its page served
+    delete: float = 0.0  # that file deleted: write → built
+    delete_served: float = 0.0  # … → its page gone (404)
+    tree_peak_bytes: int = 0  # peak PSS of the serve process (tree) over all of it
 
 
 @dataclass
@@ -141,6 +148,7 @@ class SizeResult:
     material_index_bytes: int  # Material's search/search_index.json
     docs_bytes: int
     offline_seconds: float = 0.0
+    warm_build_seconds: float = 0.0  # `atlas build` again, nothing changed (the cache full)
     search: list[SearchTiming] = field(default_factory=list)
     serve: ServeResult | None = None
 
@@ -571,12 +579,22 @@ _WRITTEN = re.compile(r"atlas: pages (\d+) written, (\d+) unchanged")
 
 
 def measure_serve(config: Path, corpus: Path, cwd: Path) -> ServeResult | None:
-    """Start ``atlas serve``, wait for its first build, edit one YAML, time the rebuild it triggers."""
+    """Start ``atlas serve``, wait for its first build, then time the rebuild after each change.
+
+    In turn: a file saved with the same bytes; one word added to one paragraph; a new resolution
+    (a copy of another under a new id); that file deleted. Each is timed from the write to MkDocs'
+    "Documentation built" line, and (edit, add, delete) to the server answering with the change —
+    the page holding the new word, the new page, a 404 — which is when a browser reloaded by
+    livereload shows it.
+    """
     import socket
+    import urllib.error
+    import urllib.request
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
     lines: list[tuple[float, str]] = []
     proc = subprocess.Popen(
         [
@@ -596,6 +614,7 @@ def measure_serve(config: Path, corpus: Path, cwd: Path) -> ServeResult | None:
         text=True,
         start_new_session=True,
     )
+    sampler = _TreeSampler(proc.pid) if Path("/proc/self/smaps_rollup").exists() else None
 
     def read() -> None:
         assert proc.stdout is not None
@@ -613,15 +632,44 @@ def measure_serve(config: Path, corpus: Path, cwd: Path) -> ServeResult | None:
                     return i, lines[i][0], m
             if proc.poll() is not None:
                 break
-            time.sleep(0.05)
+            time.sleep(0.02)
         raise TimeoutError("\n".join(text for _, text in lines[-30:]))
+
+    def served(path: str, test: Callable[[int, str], bool], timeout: float = 600) -> float:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            try:
+                with urllib.request.urlopen(base + path, timeout=5) as response:
+                    status, body = response.status, response.read().decode("utf-8", "replace")
+            except urllib.error.HTTPError as error:
+                status, body = error.code, ""
+            except OSError:
+                status, body = 0, ""
+            if test(status, body):
+                return time.perf_counter()
+            time.sleep(0.02)
+        raise TimeoutError(f"{base}{path} never showed the change")
+
+    def rebuild(change: Callable[[], object]) -> tuple[float, float, re.Match[str]]:
+        """Make the change; when it was made, when the rebuild was done, and what it wrote."""
+        time.sleep(1.5)  # let the watcher settle
+        mark = len(lines)
+        start = time.perf_counter()
+        change()
+        j, _, written = wait_for(_WRITTEN, mark, 1800)
+        _, built_at, _ = wait_for(_BUILT, j, 1800)
+        return start, built_at, written
 
     try:
         _, _, first = wait_for(_BUILT, 0, 1800)
-        time.sleep(2)  # let the watcher settle
         files = sorted((corpus / "resolutions").glob("*.yaml"))
         target = files[len(files) // 2]
-        text = target.read_text(encoding="utf-8").splitlines(keepends=True)
+        original = target.read_bytes()
+
+        start, built, _ = rebuild(lambda: target.write_bytes(original))
+        no_change = built - start
+
+        text = original.decode("utf-8").splitlines(keepends=True)
         # One word more in one paragraph: the kind of edit a curator makes.
         n = next(
             k
@@ -629,16 +677,39 @@ def measure_serve(config: Path, corpus: Path, cwd: Path) -> ServeResult | None:
             if line.lstrip().startswith("text: '") and line.rstrip().endswith("'")
         )
         text[n] = text[n].rstrip()[:-1] + " (as revised)'\n"
-        mark = len(lines)
-        edited = time.perf_counter()
-        target.write_text("".join(text), encoding="utf-8")
-        j, _, written = wait_for(_WRITTEN, mark, 1800)
-        _, built_at, _ = wait_for(_BUILT, j, 1800)
-        return ServeResult(built_at - edited, int(written[1]), int(written[2]), float(first[1]))
+        start, built, written = rebuild(lambda: target.write_text("".join(text), encoding="utf-8"))
+        edit, edited_written, edited_unchanged = built - start, int(written[1]), int(written[2])
+        edit_served = served(f"resolutions/{target.stem}/", lambda _, body: "(as revised)" in body) - start
+
+        new_id = f"{target.stem}-2"
+        added = target.with_name(f"{new_id}.yaml")
+        copy = original.decode("utf-8").replace(f"\nid: {target.stem}\n", f"\nid: {new_id}\n")
+        start, built, _ = rebuild(lambda: added.write_text(copy, encoding="utf-8"))
+        add = built - start
+        add_served = served(f"resolutions/{new_id}/", lambda status, _: status == 200) - start
+
+        start, built, _ = rebuild(added.unlink)
+        delete = built - start
+        delete_served = served(f"resolutions/{new_id}/", lambda status, _: status == 404) - start
+        return ServeResult(
+            seconds=edit,
+            written=edited_written,
+            unchanged=edited_unchanged,
+            first_build=float(first[1]),
+            served_seconds=edit_served,
+            no_change=no_change,
+            add=add,
+            add_served=add_served,
+            delete=delete,
+            delete_served=delete_served,
+            tree_peak_bytes=sampler.stop() if sampler else 0,
+        )
     except (TimeoutError, StopIteration) as error:
         print(f"serve measurement failed: {error}", file=sys.stderr)
         return None
     finally:
+        if sampler:
+            sampler.stop()
         os.killpg(proc.pid, 15)
         proc.wait(timeout=60)
 
@@ -672,6 +743,7 @@ def measure(
 
     # In-process build with clocks, in a fresh process so its memory and caches are its own.
     step(f"N={count}: stages")
+    shutil.rmtree(work / "build" / "cache", ignore_errors=True)
     (work / "stages-docs").mkdir()
     stages_config = write_config(work / "stages.yml", work / "stages-docs", work / "stages-site", atlas=True)
     stages_json = work / "stages.json"
@@ -692,10 +764,14 @@ def measure(
     def fresh_build() -> Run:
         shutil.rmtree(docs, ignore_errors=True)
         shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(work / "build" / "cache", ignore_errors=True)  # cold: no loaded text cached
         docs.mkdir()
         return atlas_build(build_config, corpus, work)
 
     build = best_of(repeat, fresh_build)
+    # The same build again: every text comes from the cache, every generated file is unchanged.
+    step(f"N={count}: warm build")
+    warm = best_of(repeat, lambda: atlas_build(build_config, corpus, work))
 
     # The floor: the same Markdown, already generated, built by MkDocs alone.
     step(f"N={count}: floor")
@@ -756,6 +832,7 @@ def measure(
         material_index_bytes=material.stat().st_size if material.exists() else 0,
         docs_bytes=_tree_bytes(docs),
         offline_seconds=offline_seconds,
+        warm_build_seconds=warm.seconds,
         search=timings,
         serve=serve_result,
     )
@@ -886,6 +963,10 @@ def report(
                     "offline build (`atlas build --offline`)",
                     *[_s(r.offline_seconds) if r.offline_seconds else "–" for r in results],
                 ],
+                [
+                    "`atlas build` again, nothing changed (texts from the cache)",
+                    *[_s(r.warm_build_seconds) if r.warm_build_seconds else "–" for r in results],
+                ],
                 ["synthesis (not in the build)", *[_s(r.synth_seconds) for r in results]],
             ],
         ),
@@ -921,7 +1002,7 @@ def report(
     lines += [*_table(["stage", *sizes], rows), ""]
     lines += _search_section(results)
     lines += _serve_section(results)
-    lines += ["## Targets (issue 5)", "", *_table(["target", "result"], _targets(results)), ""]
+    lines += ["## Targets (issues 5 and 11)", "", *_table(["target", "result"], _targets(results)), ""]
     lines += ["## Observations", "", *_observations(results), ""]
     warnings = {w for r in results for w in r.build.warnings + r.floor.warnings}
     if warnings:
@@ -989,26 +1070,46 @@ def _serve_section(results: Sequence[SizeResult]) -> list[str]:
     if not measured:
         return []
     lines = [
-        "## Editing one YAML under `atlas serve`",
+        "## Changes under `atlas serve`",
         "",
-        "`atlas serve` on loopback; once its first build is done, one word is added to one paragraph of one "
-        "resolution's YAML. *Rebuild* runs from the write to MkDocs' \"Documentation built\" line (MkDocs "
-        "rebuilds every page on each change; the generator rewrites only the files whose bytes changed).",
+        "`atlas serve` on loopback; once its first build is done, one change after another: a file saved "
+        "with the same bytes (*no change*), one word added to one paragraph of one resolution (*one edit*), "
+        "a new resolution file (*add*), and that file deleted (*delete*). *Built* runs from the write to "
+        'MkDocs\' "Documentation built" line; *served* to the server answering with the change (the page '
+        "with the new word, the new page, a 404), which is what the browser shows when livereload reloads "
+        "it. Rebuilds read only the changed files (the others come from the cache of loaded texts), render "
+        "only the pages the change touches (all of them for an added or deleted file), and MkDocs renders "
+        "only the pages whose source changed.",
         "",
     ]
-    rows = [
-        [
-            f"{r.count:,}",
-            _s(r.serve.first_build),
-            _s(r.serve.seconds),
-            f"{r.serve.written:,}",
-            f"{r.serve.unchanged:,}",
-        ]
-        for r in measured
-        if r.serve
-    ]
+    rows = []
+    for r in measured:
+        v = r.serve
+        assert v is not None
+        rows.append(
+            [
+                f"{r.count:,}",
+                _s(v.first_build),
+                _s(v.no_change),
+                f"{_s(v.seconds)} / {_s(v.served_seconds)}",
+                f"{_s(v.add)} / {_s(v.add_served)}",
+                f"{_s(v.delete)} / {_s(v.delete_served)}",
+                f"{v.written:,} of {v.written + v.unchanged:,}",
+                _mb(v.tree_peak_bytes) if v.tree_peak_bytes else "—",
+            ]
+        )
     lines += _table(
-        ["N", "first build", "rebuild after the edit", "generated files rewritten", "unchanged"], rows
+        [
+            "N",
+            "first build",
+            "no change, built",
+            "one edit, built / served",
+            "add, built / served",
+            "delete, built / served",
+            "files rewritten by the edit",
+            "peak memory (PSS)",
+        ],
+        rows,
     )
     return [*lines, ""]
 
@@ -1058,6 +1159,34 @@ def _targets(results: Sequence[SizeResult]) -> list[list[str]]:
             f"slowest of {len(timings)} queries {_ms(slowest)}" if slowest is not None else None,
             slowest is not None and slowest < TARGET_SEARCH_SECONDS,
         )
+    for size, limit in ((1000, 1.0), (10000, 3.0)):
+        measured_serve = by[size].serve if size in by else None
+        check(
+            f"{size:,}, one word edited under serve: write → page served ≤ {limit:.0f} s",
+            _s(measured_serve.served_seconds) if measured_serve else None,
+            measured_serve is not None and measured_serve.served_seconds <= limit,
+        )
+    big_serve = big.serve if big else None
+    check(
+        "10,000, a rebuild with nothing changed ≤ 2 s",
+        _s(big_serve.no_change) if big_serve else None,
+        big_serve is not None and big_serve.no_change <= 2.0,
+    )
+    check(
+        "10,000, cold build ≤ 60 s",
+        _s(big.build.seconds) if big else None,
+        big is not None and big.build.seconds <= 60.0,
+    )
+    check(
+        "10,000, cold build below the bare-MkDocs floor",
+        f"{big.ratio:.2f} ×" if big else None,
+        big is not None and big.ratio < 1.0,
+    )
+    check(
+        "10,000, peak memory of the whole process tree ≤ 1 GB",
+        _mb(big.build.tree_peak_bytes) if big else None,
+        big is not None and big.build.tree_peak_bytes <= 1024**3,
+    )
     serve = small.serve if small else None
     check(
         "1,000, one YAML edited under serve: only changed files rewritten",
@@ -1173,7 +1302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sizes = [r.count for r in results]
     else:
         sizes = args.sizes
-        with _progress(total=7 * len(args.sizes)) as step:
+        with _progress(total=8 * len(args.sizes)) as step:
             for count in args.sizes:
                 with _work_dir(args.keep, count) as work:
                     results.append(
