@@ -594,6 +594,15 @@ def test_the_real_corpus_exports_and_validates(
         target_of(graph, m)
         if not isinstance(m.destination, Unresolved):
             node_id(m.destination)
+    # Every paragraph's label (as the graph names it) reads as a pinpoint in both styles: a change
+    # of the labels' wording shows here, not as a Cite button copying the raw label.
+    from generator.export.cite import pinpoint
+
+    for passages in graph.passages.values():
+        for passage in passages:
+            pin = pinpoint(passage.label)
+            # (An unrecognised label comes back unchanged in both styles.)
+            assert pin.oscola != passage.label, passage.label
 
 
 @pytest.mark.parametrize("seed", [3])
