@@ -123,6 +123,12 @@ def _pdf_lines(pieces: Sequence[Piece], style: MarkStyle) -> list[_Line]:
                 text, _WIDTH, initial_indent=indent, break_on_hyphens=False, break_long_words=False
             )
             lines.extend(_Line(w, i, k > 0) for k, w in enumerate(wrapped))
+        elif piece.role in ("annex", "annex-title"):
+            # Centred on the page, as the PDF prints an annex's number and title.
+            wrapped = textwrap.wrap(text, 64, break_on_hyphens=False, break_long_words=False)
+            lines.extend(_Line(" " * ((_WIDTH - len(w)) // 2) + w, i, k > 0) for k, w in enumerate(wrapped))
+        elif piece.role == "heading":
+            lines.append(_Line(f"  {text}", i, False))
         else:
             lines.append(_Line(f"  {text}", i, False))
     return lines
