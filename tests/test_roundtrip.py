@@ -37,9 +37,6 @@ MISSING: dict[str, str] = {
     "after a space) is not taken as ended (issue 8 §1.2, §1.6)",
     "flattened": "importer: a whole text in a handful of very long lines: the header on one line names "
     "no body (IMP004; issue 8 §1.2)",
-    MULTI.name: "importer: several texts in one file whose texts each carry a masthead (symbol, "
-    "'Distr.: General', date) before their 'Resolution N/M' heading: the masthead goes to the text "
-    "before (issue 8 §1.5)",
 }
 
 
@@ -112,12 +109,7 @@ def test_round_trip(layout: Layout, group: str, texts: Texts) -> None:
     _verdict(layout, round_trip(layout, chosen, bodies, instruments), least)
 
 
-MULTI_PARAM = pytest.param(
-    MULTI, id=_id(MULTI, "all"), marks=pytest.mark.xfail(strict=True, reason=MISSING[MULTI.name])
-)
-
-
-@pytest.mark.parametrize("layout", [MULTI_PARAM])
+@pytest.mark.parametrize("layout", [pytest.param(MULTI, id=_id(MULTI, "all"))])
 def test_round_trip_several_texts_in_one_file(layout: Layout, texts: Texts) -> None:
     expected, bodies, instruments = texts
     group_list = groups(expected, lambda e: e.resolution)
