@@ -63,6 +63,7 @@ FIXTURE_CASES = {
     "session_page_decisions": ("web", {"IMP013": 1, "IMP017": 1}),
     "report_draft_resolutions": ("blank-separated", {}),
     "markdown_wrapped_heading": ("blank-separated", {}),
+    "flattened_ga": ("flattened", {}),
 }
 
 
@@ -149,6 +150,21 @@ def test_page_break_after_a_comma(raw: str, joined: bool, codes: list[str]) -> N
     r, diagnostics = import_text(raw, "x.txt")
     assert len(r.preamble) == (1 if joined else 2)
     assert [d.code for d in diagnostics] == codes
+
+
+def test_a_flattened_copy_is_cut_back_into_its_paragraphs() -> None:
+    (r,), _ = _import("flattened_ga")
+    assert (r.id, r.symbol, r.meeting, r.dates.adopted) == (
+        "ga-res-76-186", "A/RES/76/186", "55th plenary meeting", dt.date(2021, 12, 16)
+    )
+    assert r.agenda_item is not None and r.agenda_item.title == "Crime prevention and criminal justice"
+    assert (r.title, r.formula) == ("Preventing and combating the smuggling of migrants by sea",
+                                    "The General Assembly,")
+    assert [p.id for p in r.paragraphs()] == [
+        "pp-1", "pp-2", "pp-3", "op-1", "op-2", "op-2-a", "op-2-b", "op-3"
+    ]
+    assert r.operative[2].text.endswith("implementation of the present resolution.")
+    assert [(f.mark, f.anchor) for f in r.footnotes] == [("1", "pp-1")]
 
 
 # --- adopted texts, un.org / ODS style ------------------------------------------------------------

@@ -20,7 +20,7 @@ The patterns are data (``web_noise``, ``running_headers``, ``own_lines`` in voca
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -70,10 +70,18 @@ class Normalised:
         return None
 
 
-def normalise(raw: str, source: str) -> Normalised:
+def normalise(raw: str, source: str, formula_names: Sequence[str] = ()) -> Normalised:
+    """The text's lines without web furniture and page headers, and its layout.
+
+    ``formula_names``: the bodies' names, by which a flattened copy's opening formula is found.
+    """
     lines, noise = _drop_noise(list(split_lines(raw)))
     lines = _drop_running_headers(lines)
     diagnostics = [_noise_diagnostic(noise, source)] if noise else []
+    from generator.importer.flatten import is_flattened, unflatten  # flatten.py builds on Line
+
+    if is_flattened(lines):
+        return Normalised("flattened", tuple(unflatten(lines, formula_names)), 80, tuple(diagnostics))
     layout = detect(lines)
     return Normalised(layout, tuple(lines), _width(lines), tuple(diagnostics))
 

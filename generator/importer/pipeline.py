@@ -59,7 +59,8 @@ def import_texts(
 ) -> list[tuple[Resolution, list[Diagnostic]]]:
     """Read every text of a raw file (a session page holds several), in file order."""
     bodies = load_bodies() if bodies is None else bodies
-    normalised = normalise(text, source)
+    names = tuple(n for b in bodies.values() for n in (b.name, *b.names))
+    normalised = normalise(text, source, names)
     cleaned = clean(normalised)
     split = split_texts(cleaned.blocks)
     file_diagnostics = [*normalised.diagnostics, *_joined(cleaned, source)]
