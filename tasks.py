@@ -3,6 +3,11 @@
 
     python3 tasks.py site    # install into .venv if needed, check the corpus, build site/
     python3 tasks.py test    # install into .venv if needed, run ruff, mypy and the test suite
+    python3 tasks.py lock    # refresh requirements.lock from pyproject.toml (after changing a pin)
+
+Installing means: every package from requirements.lock, each checked against its hashes
+(`pip install --require-hashes`), then the project itself without dependencies and without build
+isolation (its build backend, setuptools, comes from the lock too): nothing unlocked is downloaded.
 
 Extra arguments after the task are passed on (to `atlas build` or to pytest).
 """
@@ -20,6 +25,11 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".installed-from"
+LOCK = ROOT / "requirements.lock"
+# The tool that writes the lock lives in a venv of its own, so it is not among the project's packages.
+LOCK_VENV = ROOT / ".venv-lock"
+LOCK_BIN = LOCK_VENV / ("Scripts" if os.name == "nt" else "bin")
+PIP_TOOLS = "pip-tools==7.6.2"
 
 
 def _run(*args: str | Path) -> None:
@@ -30,22 +40,48 @@ def _run(*args: str | Path) -> None:
 
 
 def ensure_venv() -> None:
-    """Create .venv and install the project when pyproject.toml changed since the last install."""
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    """Create .venv and install the lock and the project when either changed since the last install."""
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + LOCK.read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
     if not (BIN / "python").exists():
         print(f"creating {VENV.name}/", flush=True)
         venv.create(VENV, with_pip=True)
-    _run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    _run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[test]")
+    pip = (BIN / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check")
+    _run(*pip, "--require-hashes", "-r", LOCK)
+    _run(*pip, "--no-deps", "--no-build-isolation", "-e", ".")
     STAMP.write_text(wanted)
 
 
+def lock(extra: list[str]) -> None:
+    """Rewrite requirements.lock: every package, transitive ones included, pinned with its hashes."""
+    if not (LOCK_BIN / "python").exists():
+        venv.create(LOCK_VENV, with_pip=True)
+    _run(LOCK_BIN / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", PIP_TOOLS)
+    _run(
+        LOCK_BIN / "pip-compile",
+        "--quiet",
+        "--generate-hashes",
+        "--allow-unsafe",  # pip and setuptools are locked too (the `bootstrap` extra)
+        "--strip-extras",
+        "--extra=test",
+        "--extra=bootstrap",
+        "--no-emit-index-url",
+        "--no-emit-find-links",
+        "--custom-compile-command=python3 tasks.py lock",
+        "--output-file=requirements.lock",
+        *extra,  # e.g. --upgrade, or --upgrade-package NAME
+        "pyproject.toml",
+    )
+
+
 def main(argv: list[str]) -> None:
-    if not argv or argv[0] not in {"site", "test"}:
+    if not argv or argv[0] not in {"site", "test", "lock"}:
         sys.exit(__doc__)
     task, rest = argv[0], argv[1:]
+    if task == "lock":
+        lock(rest)
+        return
     ensure_venv()
     if task == "site":
         _run(BIN / "atlas", "build", "--strict", *rest)

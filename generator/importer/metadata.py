@@ -414,11 +414,15 @@ def read_header(
     session = reading.session
     year = reading.distributed.year if reading.distributed else None
     if reading.number:
+        # Outside the schema's bounds (session 1–999, year 1945–2100) the number says nothing sure:
+        # ECOSOC's "5/9" is no year 5. Left unknown rather than written and rejected by the check.
         first = int(reading.number.split("/")[0])
-        if numbering == "session" and session is None:
+        if numbering == "session" and session is None and 1 <= first <= 999:
             session = first
-        elif numbering == "year" and year is None:
+        elif numbering == "year" and year is None and 1945 <= first <= 2100:
             year = first
+    if year is not None and not 1945 <= year <= 2100:
+        year = None
 
     elements = sorted(reading.elements, key=lambda e: e.line)
     return Header(
