@@ -43,6 +43,7 @@ from generator.generate import Generated
 from generator.linkcheck import check_links, page_file
 from generator.parallel import workers_setting
 from generator.schema.load import load_resolution
+from generator.serve_banner import with_banner
 from generator.session import BuildSession, Settings
 
 log = logging.getLogger("mkdocs.atlas")
@@ -73,6 +74,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
         self.texts: TextCache | None = None
         self.session: BuildSession | None = None
         self._theme_fingerprint: str | None = None
+        # Under `serve`, the errors of the corpus while it has some (shown on every page).
+        self.serve_errors: Report | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A new command (a build, a serve): nothing of an earlier one is kept.
@@ -91,6 +94,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
         with progress.bar("atlas", unit="file") as shown:
             result = session.run(Path(config.docs_dir), progress=shown)
         _log_report(result.report)
+        self.serve_errors = None if result.report.ok or self.command != "serve" else result.report
         if not result.report.ok:
             message = f"the corpus at {settings.corpus} has errors; run `atlas check` for the full report"
             if self.command == "serve":
@@ -157,6 +161,10 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
         content = held.strip()
         page.present_anchor_ids = {unescape(v) for v in _ID.findall(content)}
         return content
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # The browser shows the errors too, not only the terminal (generator/serve_banner.py).
+        return output if self.serve_errors is None else with_banner(output, self.serve_errors)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # MkDocs never looks at the links inside the generated HTML: check them in the built site, as
