@@ -32,9 +32,9 @@ LOCK_BIN = LOCK_VENV / ("Scripts" if os.name == "nt" else "bin")
 PIP_TOOLS = "pip-tools==7.6.2"
 
 
-def _run(*args: str | Path) -> None:
+def _run(*args: str | Path, env: dict[str, str] | None = None) -> None:
     print("+", " ".join(str(a) for a in args), flush=True)
-    result = subprocess.run([str(a) for a in args], cwd=ROOT)
+    result = subprocess.run([str(a) for a in args], cwd=ROOT, env={**os.environ, **(env or {})})
     if result.returncode:
         sys.exit(result.returncode)
 
@@ -68,10 +68,10 @@ def lock(extra: list[str]) -> None:
         "--extra=bootstrap",
         "--no-emit-index-url",
         "--no-emit-find-links",
-        "--custom-compile-command=python3 tasks.py lock",
         "--output-file=requirements.lock",
         *extra,  # e.g. --upgrade, or --upgrade-package NAME
         "pyproject.toml",
+        env={"CUSTOM_COMPILE_COMMAND": "python3 tasks.py lock"},  # the command the lock's header names
     )
 
 
