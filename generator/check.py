@@ -9,7 +9,7 @@ code                        level    meaning
 yaml-syntax                 error    the file is not valid YAML (position from the parser; an unclosed quote
                                      at the line where it opened)
 yaml-too-deep               error    nesting past 64 levels (the file is not read further)
-yaml-too-many-aliases       error    aliases (*name) copying anchored values more than 200 times
+yaml-too-many-aliases       error    more than 200 YAML aliases (*name) in one file
 yaml-too-large              error    aliases that would expand the file past 10 million nodes and characters
 yaml-alias-cycle            error    an alias inside the node it names (&a [*a])
 yaml-tag                    error    a tag other than YAML's plain types (!!python/…, !!binary, !!set, !x)
@@ -68,25 +68,19 @@ link-outside-corpus         error    a symbolic link leading out of the corpus: 
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from generator import parallel
-from generator.citations import find_citations, speaking_body
-from generator.diagnostics import Diagnostic, Report, did_you_mean
+from generator.citations import Finder, FinderFailure, Resolved, Resolver, Unresolved, find, resolve
+from generator.diagnostics import Diagnostic, Report
 from generator.export.versions import check_versions
-from generator.ids import ArticleRef, DocumentRef
+from generator.ids import DocumentRef
 from generator.markup import to_plain
-from generator.model import Body, Citation, Corpus, Instrument, Resolution
+from generator.model import Corpus, Resolution, passages
 from generator.progress import Progress, ignore
 from generator.schema.load import Loaded, diagnostic_at, load_corpus
-from generator.schema.rules import located_paragraphs
 
-# The citation finder's signature; a parameter so tests (and other finders) can be passed in.
-Finder = Callable[..., list[Citation]]
 # Reads one resolution file (load_resolution, or a build's cache around it).
 Loader = Callable[[Path], Loaded]
 
@@ -97,235 +91,107 @@ def check_corpus(root: Path) -> Report:
 
 
 def load_checked_corpus(
-    root: Path, finder: Finder = find_citations, *, progress: Progress = ignore, load: Loader | None = None
+    root: Path, finder: Finder | None = None, *, progress: Progress = ignore, load: Loader | None = None
 ) -> tuple[Corpus, Report]:
     """The corpus and the full report of ``atlas check``: what a build should refuse to start without.
 
     ``load`` reads one resolution file (see :func:`generator.schema.load.load_corpus`).
     """
-    corpus, report = load_corpus(root, progress=progress, load=load)
-    global _last_reading
-    if isinstance(finder, MemoFinder) and _last_reading is not None:
-        bodies, instruments, cache = _last_reading
-        # What the finder read last time still holds if the bodies and instruments are the same
-        # (a rebuild under `serve` after an edit of one resolution).
-        if bodies == corpus.bodies and instruments == corpus.instruments:
-            finder.previous = cache
-    report.extend(check_citations(corpus, finder, progress=progress))
-    report.extend(check_versions(corpus))
-    if isinstance(finder, MemoFinder):
-        _last_reading = (corpus.bodies, corpus.instruments, finder.cache)
-    return corpus, report
-
-
-# The last MemoFinder's answers, with the bodies and instruments they were found with.
-_last_reading: (
-    tuple[Mapping[str, Body], Mapping[str, Instrument], dict[tuple[str, str], list[Citation]]] | None
-) = None
-
-
-class MemoFinder:
-    """``find_citations`` with a memory: the same text, in the same voice, is read once.
-
-    The check reads every text of the corpus; the citation graph reads them again through the
-    same MemoFinder and finds its answers remembered.
-    """
-
-    def __init__(self) -> None:
-        self.cache: dict[tuple[str, str], list[Citation]] = {}
-        # Answers of an earlier run with the same bodies and instruments, taken over when asked.
-        self.previous: Mapping[tuple[str, str], list[Citation]] = {}
-
-    def __call__(
-        self,
-        text: str,
-        *,
-        issuing_body: str,
-        bodies: Mapping[str, Body],
-        instruments: Mapping[str, Instrument],
-    ) -> list[Citation]:
-        key = (text, issuing_body)
-        if key not in self.cache:
-            found = self.previous.get(key)
-            if found is None:
-                found = find_citations(
-                    text, issuing_body=issuing_body, bodies=bodies, instruments=instruments
-                )
-            self.cache[key] = found
-        return self.cache[key]
-
-
-def check_citations(
-    corpus: Corpus, finder: Finder = find_citations, *, progress: Progress = ignore
-) -> list[Diagnostic]:
-    """Citations that point nowhere: articles an instrument lacks, bodies not in bodies.yaml, placeholders.
-
-    ``progress`` hears ``("check", resolutions checked, resolutions)``.
-    """
-    out: list[Diagnostic] = []
-    total = len(corpus.resolutions)
-
-    def checked(done: int) -> None:
-        progress("check", done, total)
-
-    forkable = finder is find_citations or isinstance(finder, MemoFinder)
-    if forkable and parallel.workers(len(corpus.resolutions)) > 1:
-        # The finder is most of the check's time: its resolutions are read on every core.
-        read = functools.partial(_check_resolution, bodies=corpus.bodies, instruments=corpus.instruments)
-        for resolution, (diagnostics, found) in zip(
-            corpus.resolutions, parallel.map_in_order(read, corpus.resolutions, progress=checked), strict=True
-        ):
-            out.extend(diagnostics)
-            if isinstance(finder, MemoFinder):
-                speaking = speaking_body(resolution)
-                for place, citations in zip(_places(resolution), found, strict=True):
-                    if citations is not None:
-                        finder.cache.setdefault((place.text, speaking), citations)
-        return out
-    for done, resolution in enumerate(corpus.resolutions, start=1):
-        for place in _places(resolution):
-            out.extend(_check_place(resolution, place, corpus.bodies, corpus.instruments, finder))
-        checked(done)
-    return out
-
-
-def _check_resolution(
-    resolution: Resolution, *, bodies: Mapping[str, Body], instruments: Mapping[str, Instrument]
-) -> tuple[list[Diagnostic], list[list[Citation] | None]]:
-    """One resolution's citation diagnostics, and what the finder found in each of its places
-    (None where it failed), for the parent's MemoFinder."""
-    found: list[list[Citation] | None] = []
-
-    def recording(text: str, **kwargs: Any) -> list[Citation]:
-        found.append(None)
-        citations = find_citations(text, **kwargs)
-        found[-1] = citations
-        return citations
-
-    diagnostics: list[Diagnostic] = []
-    for place in _places(resolution):
-        diagnostics.extend(_check_place(resolution, place, bodies, instruments, recording))
-    return diagnostics, found
+    checked = check_and_cite(root, finder=finder, progress=progress, load=load)
+    return checked.corpus, checked.report
 
 
 @dataclass(frozen=True)
-class _Place:
-    """A text the citation graph reads: a paragraph, or a footnote (as ``citations_in`` reads them)."""
+class Checked:
+    """A loaded corpus, everything wrong with it, and its citations: found once, resolved once."""
 
-    name: str
-    key: str
-    text: str
-
-
-def _places(res: Resolution) -> Iterator[_Place]:
-    for lp in located_paragraphs(res):
-        yield _Place(lp.paragraph.id, f"{lp.key}.text", lp.paragraph.text)
-    for i, footnote in enumerate(res.footnotes):
-        yield _Place(f"footnote {footnote.mark}", f"footnotes.{i}.text", footnote.text)
+    corpus: Corpus
+    report: Report
+    citations: tuple[Resolved, ...]
 
 
-def _check_place(
-    res: Resolution,
-    place: _Place,
-    bodies: Mapping[str, Body],
-    instruments: Mapping[str, Instrument],
-    finder: Finder,
+def check_and_cite(
+    root: Path,
+    *,
+    finder: Finder | None = None,
+    resolver: Resolver | None = None,
+    progress: Progress = ignore,
+    load: Loader | None = None,
+) -> Checked:
+    """Load and check the corpus, and run the citation stages on it, once: the build takes the
+    citations from here, so that no stage finds them again."""
+    corpus, report = load_and_check(root, progress=progress, load=load)
+    citations, diagnostics = cite(corpus, finder=finder, resolver=resolver, progress=progress)
+    report.extend(diagnostics)
+    return Checked(corpus, report, citations)
+
+
+def load_and_check(
+    root: Path, *, progress: Progress = ignore, load: Loader | None = None
+) -> tuple[Corpus, Report]:
+    """The corpus and everything wrong with it but its citations (schema, rules, versions)."""
+    corpus, report = load_corpus(root, progress=progress, load=load)
+    report.extend(check_versions(corpus))
+    return corpus, report
+
+
+def cite(
+    corpus: Corpus,
+    *,
+    finder: Finder | None = None,
+    resolver: Resolver | None = None,
+    progress: Progress = ignore,
+) -> tuple[tuple[Resolved, ...], list[Diagnostic]]:
+    """Find every citation of every passage of the corpus, resolve each, and say what did not
+    resolve: the citation stages of a build. ``progress`` hears ``("check", done, resolutions)``."""
+    texts = [p for r in corpus.resolutions for p in passages(r)]
+    findings = find(texts, corpus.bodies, corpus.instruments, finder=finder, progress=progress)
+    resolved = resolve(findings.citations, corpus, resolver)
+    return resolved, citation_diagnostics(corpus, resolved, findings.failures)
+
+
+def check_citations(
+    corpus: Corpus, finder: Finder | None = None, *, progress: Progress = ignore
 ) -> list[Diagnostic]:
-    try:
-        # The same voice the citation graph uses: a draft recommended to ECOSOC speaks as ECOSOC.
-        citations = finder(
-            place.text, issuing_body=speaking_body(res), bodies=bodies, instruments=instruments
-        )
-    except Exception as error:  # a crash on one paragraph must not hide the rest of the report
-        return [
-            diagnostic_at(
-                res,
-                place.key,
-                "citation-finder-failed",
-                f"the citation finder failed on {place.name}: {type(error).__name__}: {error}",
-                "this is a bug in generator/citations: report it with this text",
-            )
-        ]
-    out: list[Diagnostic] = []
-    for citation in citations:
-        target = citation.target
-        if isinstance(target, ArticleRef):
-            out.extend(_check_article(res, place, citation, target, instruments))
-        elif isinstance(target, DocumentRef):
-            out.extend(_check_document(res, place, citation, target, bodies))
-    return out
+    """Citations that point nowhere: articles an instrument lacks, bodies not in bodies.yaml, placeholders."""
+    return cite(corpus, finder=finder, progress=progress)[1]
 
 
-def _check_article(
-    res: Resolution,
-    place: _Place,
-    citation: Citation,
-    target: ArticleRef,
-    instruments: Mapping[str, Instrument],
+def citation_diagnostics(
+    corpus: Corpus, resolved: Sequence[Resolved], failures: Sequence[FinderFailure] = ()
 ) -> list[Diagnostic]:
-    cited = to_plain(citation.text)
-    instrument = instruments.get(target.instrument)
-    if instrument is None:
-        close = did_you_mean(target.instrument, instruments)
-        listing = "the instruments are: " + ", ".join(instruments)
-        return [
-            diagnostic_at(
-                res,
-                place.key,
-                "unknown-instrument",
-                f"{place.name} cites “{cited}” of an instrument '{target.instrument}' "
-                "that has no file in instruments/",
-                f"{close} ({listing})" if close else listing,
-            )
-        ]
-    if instrument.article(target.article) is not None:
-        return []
-    numbers = [a.number for a in instrument.articles]
-    span = f"articles {min(numbers)}–{max(numbers)}" if numbers else "no articles"
-    return [
-        diagnostic_at(
+    """A diagnostic for every citation that did not resolve, and for every passage the finder
+    failed on, in reading order (resolution by resolution, passage by passage)."""
+    by_id = {r.id: r for r in corpus.resolutions}
+    order = {r.id: n for n, r in enumerate(corpus.resolutions)}
+    found: list[tuple[tuple[int, int, int], Diagnostic]] = []
+    for failure in failures:
+        p = failure.passage
+        res = by_id[p.resolution_id]
+        diagnostic = diagnostic_at(
             res,
-            place.key,
-            "unknown-article",
-            f"{place.name} cites “{cited}”, but the {instrument.short_name} has no article {target.article}",
-            f"the {instrument.short_name} has {span}: correct the article number in the text",
+            f"{p.key}.text",
+            "citation-finder-failed",
+            f"the citation finder failed on {p.name}: {failure.error}",
+            "this is a bug in generator/citations: report it with this text",
         )
-    ]
+        found.append(((order[p.resolution_id], p.position, -1), diagnostic))
+    for r in resolved:
+        if not isinstance(r.destination, Unresolved):
+            continue
+        res = by_id[r.resolution_id]
+        if _reported_already(res, r):
+            continue
+        p, d = r.passage, r.destination
+        message = f"{p.name} cites “{to_plain(r.citation.text)}”{d.problem}"
+        diagnostic = diagnostic_at(res, f"{p.key}.text", d.code, message, d.hint, d.severity)
+        found.append(((order[p.resolution_id], p.position, r.citation.start), diagnostic))
+    return [d for _, d in sorted(found, key=lambda x: x[0])]
 
 
-def _check_document(
-    res: Resolution,
-    place: _Place,
-    citation: Citation,
-    target: DocumentRef,
-    bodies: Mapping[str, Body],
-) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    cited = to_plain(citation.text)
-    # "its resolution …" in a resolution whose own body (or recommended_to) is unknown repeats
-    # that problem, already reported at `body:` or `recommended_to:`.
-    if target.body not in bodies and target.body not in (res.body, res.recommended_to):
-        close = did_you_mean(target.body, bodies)
-        listing = "add the body to corpus/bodies.yaml with the names texts use for it"
-        out.append(
-            diagnostic_at(
-                res,
-                place.key,
-                "unknown-cited-body",
-                f"{place.name} cites “{cited}” of a body '{target.body}' not in bodies.yaml",
-                f"{close} ({listing})" if close else listing,
-            )
-        )
-    if not target.resolvable:
-        out.append(
-            diagnostic_at(
-                res,
-                place.key,
-                "unresolvable-citation",
-                f"{place.name} cites “{cited}”, which names no document yet",
-                "it is kept and shown as an unresolvable citation; "
-                "once the number is known, write it in the text",
-                "warning",
-            )
-        )
-    return out
+def _reported_already(res: Resolution, r: Resolved) -> bool:
+    """"its resolution …" in a resolution whose own body (or recommended_to) is unknown repeats
+    that problem, already reported at ``body:`` or ``recommended_to:``."""
+    target = r.citation.target
+    unknown_body = isinstance(r.destination, Unresolved) and r.destination.code == "unknown-cited-body"
+    return unknown_body and isinstance(target, DocumentRef) and target.body in (res.body, res.recommended_to)

@@ -1,4 +1,4 @@
-"""Corpus → MkDocs docs_dir: load, check, find citations, build the graph, render every page.
+"""Corpus → MkDocs docs_dir: load, check, find and resolve citations (once), graph, render every page.
 
 ``generate_site`` is the whole pipeline behind ``atlas generate`` and the MkDocs hook. It never
 imports MkDocs: its output is a directory of Markdown files (each one HTML block) plus the
@@ -20,13 +20,13 @@ from functools import partial
 from pathlib import Path
 
 from generator import parallel
-from generator.check import Loader, MemoFinder, load_checked_corpus
-from generator.citations import citations_in, footnote_anchor, speaking_body
+from generator.check import Loader, cite, load_and_check
+from generator.citations import Resolved
 from generator.diagnostics import Diagnostic, Report
 from generator.export import export
 from generator.export.pages import data_page_jobs
 from generator.graph import Graph, build_graph
-from generator.model import CitationSite, Corpus
+from generator.model import Corpus
 from generator.progress import Progress, ignore
 from generator.render.pages import PageJob, page_jobs
 from generator.search_index import index_files
@@ -129,11 +129,13 @@ def _generate(
 ) -> Generated:
     timings: dict[str, float] = {}
     clock = _Clock(timings)
-    finder = MemoFinder()
     with clock("load and check"):
-        # The check runs the citation finder on every text; remembering its answers spares
-        # the graph a second run.
-        corpus, report = load_checked_corpus(corpus_root, finder, progress=progress, load=load)
+        corpus, report = load_and_check(corpus_root, progress=progress, load=load)
+    with clock("citations"):
+        # The one run of the citation stages: the check reports what did not resolve, and the
+        # graph takes the same resolved citations.
+        citations, problems = cite(corpus, progress=progress)
+    report.extend(problems)
     if not report.ok:
         return Generated(report, timings=timings)
     if pages_dir is None:
@@ -145,7 +147,7 @@ def _generate(
         sites = cite(corpus, finder)
     result = render_corpus(
         corpus,
-        sites,
+        citations,
         out_dir,
         pages_dir=pages_dir,
         directory_urls=directory_urls,
@@ -160,29 +162,9 @@ def _generate(
     return result
 
 
-def cite(corpus: Corpus, finder: MemoFinder | None = None) -> list[CitationSite]:
-    """Every citation site of the corpus, resolution by resolution, as ``citations_in`` finds them.
-
-    Same places, same order and same voice as :func:`generator.citations.citations_in` (a test
-    holds them equal), read through ``finder`` so that texts the check already read are not
-    read again.
-    """
-    if finder is None:
-        return [s for r in corpus.resolutions for s in citations_in(r, corpus.bodies, corpus.instruments)]
-    sites: list[CitationSite] = []
-    for r in corpus.resolutions:
-        speaking = speaking_body(r)
-        places = [(p.id, p.text) for p in r.paragraphs()]
-        places += [(footnote_anchor(f.mark), f.text) for f in r.footnotes]
-        for place, text in places:
-            found = finder(text, issuing_body=speaking, bodies=corpus.bodies, instruments=corpus.instruments)
-            sites.extend(CitationSite(r.id, place, citation) for citation in found)
-    return sites
-
-
 def render_corpus(
     corpus: Corpus,
-    sites: Iterable[CitationSite],
+    citations: Iterable[Resolved],
     out_dir: Path,
     *,
     pages_dir: Path | None = None,
@@ -202,8 +184,7 @@ def render_corpus(
     clock = _Clock(timings)
     report = Report()
     with clock("graph"):
-        graph = build_graph(corpus, list(sites))
-    report.extend(graph.diagnostics)
+        graph = build_graph(corpus, list(citations))
     with clock("export"):
         # The open data (generator/export/): static files beside the pages, and their own pages.
         exported = export(graph, directory_urls=directory_urls, site_url=site_url)

@@ -1,6 +1,7 @@
 """The corpus graph: who cites whom, in which paragraph, and when — everything the pages show.
 
-``build_graph`` takes the validated corpus and the citation sites found in it and computes, once,
+``build_graph`` takes the validated corpus and its citations, found and resolved once
+(``generator.citations``), and computes, once,
 every relation the site renders: what each resolution cites and what cites it, the citing
 paragraphs of every article, the article × year matrix, the timeline, bodies and sessions, the
 cited documents that are not in the corpus (with the titles and dates harvested from the texts
@@ -13,31 +14,53 @@ Cost is linear in the number of citations (plus a sort): no step compares docume
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
 from generator import markup
-from generator.citations import footnote_anchor
-from generator.diagnostics import Diagnostic
-from generator.ids import ArticleRef, DocumentRef, InstrumentRef, SymbolRef
+from generator.citations.resolver import (
+    Destination,
+    Resolved,
+    ToArticle,
+    ToCited,
+    ToInstrument,
+    ToResolution,
+    ToSymbol,
+    Unresolved,
+)
+from generator.ids import ArticleRef, DocumentRef
 from generator.model import (
-    Annex,
     Article,
     Body,
     Citation,
-    CitationSite,
     Corpus,
     Instrument,
     Kind,
-    Paragraph,
+    Passage,
     Resolution,
     Session,
     Status,
+    passages,
 )
+
+# Re-exported: the pages name every destination and passage through the graph.
+__all__ = [
+    "Destination",
+    "Graph",
+    "Mention",
+    "Passage",
+    "ToArticle",
+    "ToCited",
+    "ToInstrument",
+    "ToResolution",
+    "ToSymbol",
+    "Unresolved",
+    "When",
+    "build_graph",
+]
 
 # The Convention has its own section of the site; every other instrument is one of its Protocols.
 CONVENTION_KEY = "untoc"
@@ -85,123 +108,9 @@ class When:
         return (0, self.year, day.toordinal() if day else 10**7)
 
 
-# --- places in a resolution --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A piece of a resolution that can carry citations: a paragraph or a footnote."""
-
-    resolution_id: str
-    id: str  # the paragraph id, or the footnote's anchor (fn-1, fn-star) as the citation finder names it
-    anchor: str  # the HTML id of the element on the resolution's page
-    label: str  # how a reader names it: "operative paragraph 12 (a)"
-    short_label: str  # the compact form used in dense lists: "op. 12 (a)"
-    text: str  # inline markup
-    position: int  # reading order inside the resolution
-
-
-def passages_of(resolution: Resolution) -> tuple[Passage, ...]:
-    """Every passage of ``resolution`` in reading order: paragraphs, then footnotes."""
-    out: list[Passage] = []
-
-    def add(paragraph: Paragraph, label: str, short: str) -> None:
-        out.append(Passage(resolution.id, paragraph.id, paragraph.id, label, short, paragraph.text, len(out)))
-
-    for index, para in enumerate(resolution.preamble, start=1):
-        # Preambular paragraphs carry no printed number; their id does (pp-3), and readers cite by it.
-        if m := re.fullmatch(r"pp-(\d+)", para.id):
-            index = int(m[1])
-        add(para, f"preambular paragraph {index}", f"pp. {index}")
-        _add_subparagraphs(para, f"preambular paragraph {index}", f"pp. {index}", add)
-    for index, para in enumerate(resolution.operative, start=1):
-        number = para.number or str(index)
-        add(para, f"operative paragraph {number}", f"op. {number}")
-        _add_subparagraphs(para, f"operative paragraph {number}", f"op. {number}", add)
-    for annex in resolution.annexes:
-        _add_annex(annex, add)
-    for footnote in resolution.footnotes:
-        out.append(
-            Passage(
-                resolution.id,
-                footnote_anchor(footnote.mark),
-                footnote_anchor(footnote.mark),
-                f"footnote {footnote.mark}",
-                f"fn. {footnote.mark}",
-                footnote.text,
-                len(out),
-            )
-        )
-    return tuple(out)
-
-
-_Add = Callable[[Paragraph, str, str], None]
-
-
-def _add_subparagraphs(parent: Paragraph, label: str, short: str, add: _Add) -> None:
-    for sub in parent.subparagraphs:
-        letter = f"({sub.number})" if sub.number else ""
-        add(sub, f"{label} {letter}".strip(), f"{short} {letter}".strip())
-        _add_subparagraphs(sub, f"{label} {letter}".strip(), f"{short} {letter}".strip(), add)
-
-
-def _add_annex(annex: Annex, add: _Add) -> None:
-    name = f"annex {annex.number}"
-    for index, para in enumerate(annex.intro, start=1):
-        suffix = "" if len(annex.intro) == 1 else f" {index}"
-        add(para, f"{name}, introduction{suffix}", f"{name}, intro{suffix}")
-    for section in annex.sections:
-        for para in section.paragraphs:
-            number = f"({para.number})" if para.number else para.id
-            add(para, f"{name}, paragraph {number}", f"{name} {number}")
-            _add_subparagraphs(para, f"{name}, paragraph {number}", f"{name} {number}", add)
-
-
 # --- where a citation points ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, order=True)
-class ToResolution:
-    """A resolution in the corpus."""
-
-    resolution_id: str
-
-
-@dataclass(frozen=True, order=True)
-class ToCited:
-    """A resolution or decision that is cited but not in the corpus: it gets a page of its own."""
-
-    ref: DocumentRef
-
-
-@dataclass(frozen=True, order=True)
-class ToArticle:
-    instrument: str
-    article: int
-
-
-@dataclass(frozen=True, order=True)
-class ToInstrument:
-    """The Convention or a Protocol cited as a whole, by name: its page."""
-
-    instrument: str
-
-
-@dataclass(frozen=True, order=True)
-class ToSymbol:
-    """A UN document known only by its symbol: linked to the official document."""
-
-    symbol: SymbolRef
-
-
-@dataclass(frozen=True, order=True)
-class Unresolved:
-    """A citation that names no document (``2012/[...]``) or an article that does not exist."""
-
-    reason: str
-
-
-Destination = ToResolution | ToCited | ToArticle | ToInstrument | ToSymbol | Unresolved
 
 
 @dataclass(frozen=True)
@@ -391,9 +300,6 @@ class Graph:
     def instrument_index(self, key: str) -> InstrumentIndex:
         return next(i for i in self.instruments if i.instrument.key == key)
 
-    # Citation sites that name a place the corpus does not have: reported, never rendered.
-    diagnostics: tuple[Diagnostic, ...] = ()
-
     # Lookup tables derived from the fields above, built once so that pages find things in O(1).
     _by_id: Mapping[str, Resolution] = field(init=False, repr=False, compare=False)
     _documents: Mapping[ToResolution | ToCited, Document] = field(init=False, repr=False, compare=False)
@@ -428,76 +334,17 @@ def _session_of_number(number: str | None) -> int | None:
     return int(first) if first.isdigit() else None
 
 
-class _SymbolIndex:
-    """Maps an official symbol back to the document it names: ``A/RES/55/25`` → GA resolution 55/25."""
+def build_graph(corpus: Corpus, citations: Sequence[Resolved]) -> Graph:
+    """Collect every relation the site shows from the corpus and its resolved citations.
 
-    def __init__(self, bodies: Mapping[str, Body], resolutions: Iterable[Resolution]) -> None:
-        self.by_symbol = {r.symbol: r.id for r in resolutions if r.symbol}
-        self.patterns: list[tuple[re.Pattern[str], str, Kind]] = []
-        for body in bodies.values():
-            for kind, pattern in (("resolution", body.resolution_symbol), ("decision", body.decision_symbol)):
-                if pattern and "{number}" in pattern:
-                    head, tail = pattern.split("{number}", 1)
-                    number = r"(?P<number>\d{1,4}/\d{1,4})"
-                    regex = re.compile(re.escape(head) + number + re.escape(tail) + "$")
-                    self.patterns.append((regex, body.key, kind))  # type: ignore[arg-type]
-
-    def document(self, symbol: SymbolRef) -> str | DocumentRef | None:
-        if symbol.symbol in self.by_symbol:
-            return self.by_symbol[symbol.symbol]
-        for regex, body, kind in self.patterns:
-            if m := regex.match(symbol.symbol):
-                return DocumentRef(body, kind, m["number"])
-        return None
-
-
-def build_graph(corpus: Corpus, sites: Sequence[CitationSite]) -> Graph:
-    """Resolve every citation site and collect every relation the site shows."""
+    The citations were found and resolved once, before (``generator.citations``): here they are
+    only grouped. Each carries its passage, so nothing is joined by id strings.
+    """
     resolutions = tuple(
         sorted(corpus.resolutions, key=lambda r: (when_of(r, corpus.bodies.get(r.body)).sort_key, r.id))
     )
     whens = {r.id: when_of(r, corpus.bodies.get(r.body)) for r in resolutions}
-    passages = {r.id: passages_of(r) for r in resolutions}
-    passage_index = {(rid, p.id): p for rid, ps in passages.items() for p in ps}
-    by_ref = {r.document_ref: r.id for r in resolutions if r.document_ref is not None}
-    symbols = _SymbolIndex(corpus.bodies, resolutions)
-
-    def resolve(target: object) -> Destination:
-        if isinstance(target, SymbolRef):
-            named = symbols.document(target)
-            if named is None:
-                return ToSymbol(target)
-            if isinstance(named, str):
-                return ToResolution(named)
-            target = named
-        if isinstance(target, DocumentRef):
-            if not target.resolvable:
-                return Unresolved(f"“{target.number}” is a placeholder: the text leaves the number blank")
-            if target in by_ref:
-                return ToResolution(by_ref[target])
-            return ToCited(target)
-        if isinstance(target, ArticleRef):
-            instrument = corpus.instruments.get(target.instrument)
-            if instrument is None:
-                return Unresolved(f"no instrument “{target.instrument}” in corpus/instruments")
-            if instrument.article(target.article) is None:
-                return Unresolved(f"the {instrument.short_name} has no article {target.article}")
-            return ToArticle(target.instrument, target.article)
-        if isinstance(target, InstrumentRef):
-            if target.instrument not in corpus.instruments:
-                return Unresolved(f"no instrument “{target.instrument}” in corpus/instruments")
-            return ToInstrument(target.instrument)
-        return Unresolved(f"unknown kind of reference: {target!r}")
-
-    mentions: list[Mention] = []
-    problems: list[Diagnostic] = []
-    for site in sites:
-        passage = passage_index.get((site.resolution_id, site.paragraph_id))
-        if passage is None:
-            problems.append(_unknown_place(site, corpus))
-            continue
-        destination = resolve(site.citation.target)
-        mentions.append(Mention(passage, site.citation, destination, whens[site.resolution_id]))
+    mentions = [Mention(c.passage, c.citation, c.destination, whens[c.resolution_id]) for c in citations]
     mentions.sort(key=lambda m: m.sort_key)
 
     cited_documents = _cited_documents(mentions, corpus.bodies)
@@ -506,7 +353,7 @@ def build_graph(corpus: Corpus, sites: Sequence[CitationSite]) -> Graph:
         corpus=corpus,
         resolutions=resolutions,
         documents=documents,
-        passages=MappingProxyType(passages),
+        passages=MappingProxyType({r.id: passages(r) for r in resolutions}),
         cites=MappingProxyType(_cites(resolutions, mentions)),
         cited_by=MappingProxyType(_cited_by(mentions)),
         cited_documents=cited_documents,
@@ -515,21 +362,6 @@ def build_graph(corpus: Corpus, sites: Sequence[CitationSite]) -> Graph:
         bodies=_bodies(corpus, documents),
         unresolved=tuple(m for m in mentions if isinstance(m.destination, Unresolved)),
         mentions=tuple(mentions),
-        diagnostics=tuple(problems),
-    )
-
-
-def _unknown_place(site: CitationSite, corpus: Corpus) -> Diagnostic:
-    resolution = corpus.resolution(site.resolution_id)
-    path = resolution.origin.path if resolution and resolution.origin else f"{site.resolution_id}.yaml"
-    return Diagnostic(
-        path=path,
-        line=None,
-        column=None,
-        code="graph-unknown-paragraph",
-        message=f"a citation of {site.citation.text!r} is reported in {site.paragraph_id!r}, "
-        f"which {site.resolution_id!r} does not have",
-        hint="this is a bug in the citation finder: please report it with the YAML file",
     )
 
 

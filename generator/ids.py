@@ -205,3 +205,128 @@ class SymbolRef:
 
     def __str__(self) -> str:
         return self.symbol
+
+
+# --- resolution and paragraph ids ---------------------------------------------------------------
+
+_RESOLUTION_ID = re.compile(
+    r"""^(?:
+        (?P<adopted>[a-z]+-(?:res|dec)-(?:s-)?\d{1,4}-\d{1,4})   # cop-res-5-1: a DocumentRef's slug
+      | (?P<body>[a-z]+)                                      # a draft: its body,
+        (?:-(?P<session>\d{1,3}))?                            #   the session when known,
+        -(?P<status>draft|revised-draft)                      #   its status,
+        -(?P<sponsor>[a-z0-9]+(?:-[a-z0-9]+)*?)               #   its first sponsor,
+        (?:-(?P<copy>[2-9]|[1-9]\d))?                         #   -2, -3 for a second draft alike
+    )$""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, order=True)
+class ResolutionId:
+    """A resolution's id (corpus/README.md "Identifiers"): ``cop-res-5-1`` for an adopted text,
+    ``cop-10-draft-italy`` for a draft. Its slug is itself: it is the page's URL segment."""
+
+    value: str
+    body: str
+    # The adopted text's reference, or None for a draft.
+    document: DocumentRef | None = None
+    session: int | None = None
+    status: str | None = None  # draft | revised-draft, for a draft
+    sponsor: str | None = None
+    copy: int = 1
+
+    @classmethod
+    def parse(cls, text: str) -> ResolutionId:
+        """Parse ``cop-res-5-1`` or ``cop-10-draft-italy``; raise ValueError otherwise."""
+        m = _RESOLUTION_ID.match(text.strip())
+        if m is None:
+            raise ValueError(
+                f"not a resolution id: {text!r} (expected e.g. 'cop-res-5-1' or 'cop-10-draft-italy')"
+            )
+        if m["adopted"]:
+            ref = DocumentRef.parse(m["adopted"])
+            return cls(m["adopted"], ref.body, ref)
+        session = int(m["session"]) if m["session"] else None
+        copy = int(m["copy"]) if m["copy"] else 1
+        return cls(m[0], m["body"], None, session, m["status"], m["sponsor"], copy)
+
+    @property
+    def slug(self) -> str:
+        return self.value
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# A paragraph's id (corpus/README.md "Paragraph ids"), the same grammar as the schema's.
+_PARAGRAPH_ID = re.compile(
+    r"""^(?:
+        (?P<pp>pp-(?P<pp_number>\d{1,4}))                     # pp-3
+      | (?P<op>op-(?P<op_number>\d{1,4}))                     # op-12
+      | (?P<annex>annex-(?P<annex_number>\d{1,3})-            # annex-1-…
+            (?:intro(?:-\d{1,4})?                             #   -intro, -intro-2
+              | text-\d{1,4}                                  #   -text-3 (unnumbered, after a heading)
+              | \d{1,4}                                       #   -4 (numbered)
+              | [a-z]{1,2}(?:-\d{1,3})?))                     #   -b, -b-2 (lettered, repeated)
+      | (?P<fn>fn-(?:\d{1,3}|star(?:-[23])?))                 # fn-1, fn-star, fn-star-2
+    )
+    (?P<subs>(?:-(?:[a-z]{1,2}|[ivxlc]{1,7})){0,3})$           # sub-paragraphs: -a, -a-i, -a-i-a
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, order=True)
+class ParagraphId:
+    """A paragraph's (or a footnote's) id, which is also its URL anchor: ``op-12-a``, ``fn-star``."""
+
+    value: str
+
+    @classmethod
+    def parse(cls, text: str) -> ParagraphId:
+        """Parse ``pp-3``, ``op-12-a-i``, ``annex-1-intro-2``, ``fn-1``…; raise ValueError otherwise."""
+        text = text.strip()
+        m = _PARAGRAPH_ID.match(text)
+        if m is None or (m["fn"] and m["subs"]):
+            raise ValueError(f"not a paragraph id: {text!r} (expected e.g. 'pp-1', 'op-12-a', 'annex-1-b')")
+        return cls(text)
+
+    @classmethod
+    def footnote(cls, mark: str) -> ParagraphId:
+        """A footnote's id: ``fn-1``; ``*`` is spelled ``fn-star``, ``**`` ``fn-star-2``: an HTML id."""
+        if not mark.startswith("*"):
+            return cls(f"fn-{mark}")
+        return cls("fn-star" if len(mark) == 1 else f"fn-star-{len(mark)}")
+
+    @staticmethod
+    def annex_heading(annex_id: str, section: int) -> str:
+        """The element id of the heading of section ``section`` (1-based) of an annex: sections
+        are counted with the untitled one before the first heading, so that heading may be
+        ``annex-1-heading-2``."""
+        return f"{annex_id}-heading-{section}"
+
+    @property
+    def part(self) -> Literal["preamble", "operative", "annex", "footnote"]:
+        m = _PARAGRAPH_ID.match(self.value)
+        assert m is not None
+        if m["pp"]:
+            return "preamble"
+        if m["op"]:
+            return "operative"
+        return "annex" if m["annex"] else "footnote"
+
+    @property
+    def number(self) -> int | None:
+        """The number of a preambular or operative paragraph (its sub-paragraphs' too): 3 in pp-3-a."""
+        m = _PARAGRAPH_ID.match(self.value)
+        assert m is not None
+        number = m["pp_number"] or m["op_number"]
+        return int(number) if number else None
+
+    @property
+    def slug(self) -> str:
+        return self.value
+
+    def __str__(self) -> str:
+        return self.value

@@ -8,10 +8,20 @@ and backslash escapes ``\\*``, ``\\[``, ``\\\\``. Nothing else is markup; no HTM
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.ids import ArticleRef, DocumentRef, InstrumentRef, NumberForm, SymbolRef, number_form
+from generator.ids import (
+    ArticleRef,
+    DocumentRef,
+    InstrumentRef,
+    NumberForm,
+    ParagraphId,
+    SymbolRef,
+    number_form,
+)
 
 Kind = Literal["resolution", "decision"]
 Status = Literal["draft", "revised-draft", "adopted"]
@@ -54,6 +64,13 @@ class Annex:
     title: str | None
     intro: tuple[Paragraph, ...]
     sections: tuple[AnnexSection, ...]
+
+    def heading_id(self, section: int) -> str:
+        """The element id of section ``section``'s heading (0-based): ``annex-1-heading-1``.
+
+        Sections are counted with the untitled one before the first heading, so that a heading's
+        id stays put when paragraphs are added before it; footnote anchors name it."""
+        return ParagraphId.annex_heading(self.id, section + 1)
 
 
 @dataclass(frozen=True)
@@ -122,22 +139,22 @@ class Resolution:
 
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """Every paragraph in reading order, sub-paragraphs right after their parent."""
-        out: list[Paragraph] = []
+        return tuple(p.paragraph for p in passages(self) if p.paragraph is not None)
 
-        def add(p: Paragraph) -> None:
-            # Sub-paragraphs nest (a) → (i) → (A): three levels at most (the schema's limit).
-            out.append(p)
-            for sub in p.subparagraphs:
-                add(sub)
+    @functools.cached_property
+    def _passages(self) -> tuple[Passage, ...]:
+        # Kept on the (frozen, immutable) value itself: every stage of a build asks for it.
+        return tuple(_Walk(self))
 
-        for p in self.preamble + self.operative:
-            add(p)
-        for annex in self.annexes:
-            out.extend(annex.intro)
-            for section in annex.sections:
-                for p in section.paragraphs:
-                    add(p)
-        return tuple(out)
+    @property
+    def voice(self) -> str:
+        """The body in whose voice the paragraphs speak: the one "its resolution" means.
+
+        A draft that one body recommends to another speaks as the body that will adopt it: a CCPCJ
+        draft whose formula reads "The Economic and Social Council," means the Council by "its
+        resolution". Otherwise it is the body the resolution belongs to.
+        """
+        return self.recommended_to or self.body
 
     @property
     def document_ref(self) -> DocumentRef | None:
@@ -155,9 +172,159 @@ class Resolution:
 Target = DocumentRef | ArticleRef | InstrumentRef | SymbolRef
 
 
+# --- passages: the one walk over a resolution's texts ----------------------------------------------
+
+Place = Literal["preamble", "operative", "subparagraph", "annex-intro", "annex", "footnote"]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of a resolution that carries text, and so citations: a paragraph or a footnote.
+
+    Every stage reads a resolution through :func:`passages`: the check (``key`` places its
+    diagnostics), the citation finder (``voice`` and ``own``), the graph and the pages (``id``,
+    ``label``), the search index. ``paragraph``, ``parent`` and ``annex`` are the model objects
+    it was read from (None for a footnote), left out of comparisons.
+    """
+
+    resolution_id: str
+    id: str  # the paragraph id, or the footnote's (fn-1, fn-star): also the HTML anchor
+    key: str  # the YAML key path of the element: operative.11.subparagraphs.0, footnotes.2
+    place: Place
+    label: str  # how a reader names it: "operative paragraph 12 (a)"
+    short_label: str  # the compact form used in dense lists: "op. 12 (a)"
+    text: str  # inline markup
+    position: int  # reading order inside the resolution
+    # The body in whose voice the text speaks (the one "its resolution" means): a draft one body
+    # recommends to another speaks as the one that will adopt it.
+    voice: str
+    # The reference of the resolution itself, once numbered: its own number is not a citation.
+    own: DocumentRef | None = None
+    paragraph: Paragraph | None = field(default=None, compare=False, repr=False)
+    parent: Paragraph | None = field(default=None, compare=False, repr=False)
+    annex: Annex | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id of the element on the resolution's page."""
+        return self.id
+
+    @property
+    def ref(self) -> ParagraphId:
+        return ParagraphId(self.id)
+
+    @property
+    def name(self) -> str:
+        """How a diagnostic names it: the paragraph id, or "footnote 3"."""
+        return self.label if self.place == "footnote" else self.id
+
+
+def passages(resolution: Resolution) -> tuple[Passage, ...]:
+    """Every passage of ``resolution`` in reading order: paragraphs (sub-paragraphs right after
+    their parent), then footnotes. Computed once per resolution value and kept on it."""
+    return resolution._passages
+
+
+class _Walk:
+    """The walk behind :func:`passages`: one resolution, its passages numbered as they come."""
+
+    def __init__(self, resolution: Resolution) -> None:
+        self.resolution = resolution
+        self.voice = resolution.voice
+        self.own = resolution.document_ref
+        self.position = 0
+
+    def __iter__(self) -> Iterator[Passage]:
+        r = self.resolution
+        for i, para in enumerate(r.preamble):
+            # Preambular paragraphs carry no printed number; their id does (pp-3), and readers cite
+            # by it.
+            n = _preamble_number(para.id, i + 1)
+            yield from self._paragraph(
+                para, f"preamble.{i}", "preamble", f"preambular paragraph {n}", f"pp. {n}"
+            )
+        for i, para in enumerate(r.operative):
+            number = para.number or str(i + 1)
+            yield from self._paragraph(
+                para, f"operative.{i}", "operative", f"operative paragraph {number}", f"op. {number}"
+            )
+        for k, annex in enumerate(r.annexes):
+            yield from self._annex(annex, f"annexes.{k}")
+        for i, footnote in enumerate(r.footnotes):
+            anchor = ParagraphId.footnote(footnote.mark).value
+            label, short = f"footnote {footnote.mark}", f"fn. {footnote.mark}"
+            yield self._passage(anchor, f"footnotes.{i}", "footnote", label, short, footnote.text)
+
+    def _passage(
+        self,
+        id: str,
+        key: str,
+        place: Place,
+        label: str,
+        short: str,
+        text: str,
+        paragraph: Paragraph | None = None,
+        parent: Paragraph | None = None,
+        annex: Annex | None = None,
+    ) -> Passage:
+        self.position += 1
+        r = self.resolution
+        return Passage(
+            r.id, id, key, place, label, short, text, self.position - 1, self.voice, self.own,
+            paragraph, parent, annex,
+        )  # fmt: skip
+
+    def _paragraph(
+        self,
+        para: Paragraph,
+        key: str,
+        place: Place,
+        label: str,
+        short: str,
+        parent: Paragraph | None = None,
+        annex: Annex | None = None,
+    ) -> Iterator[Passage]:
+        """A paragraph, then its sub-paragraphs: (a) → (i) → (A), three levels at most (the schema's
+        limit), so the recursion is shallow."""
+        yield self._passage(para.id, key, place, label, short, para.text, para, parent, annex)
+        for j, sub in enumerate(para.subparagraphs):
+            letter = f"({sub.number})" if sub.number else ""
+            sub_label, sub_short = f"{label} {letter}".strip(), f"{short} {letter}".strip()
+            yield from self._paragraph(
+                sub, f"{key}.subparagraphs.{j}", "subparagraph", sub_label, sub_short, para, annex
+            )
+
+    def _annex(self, annex: Annex, key: str) -> Iterator[Passage]:
+        name = f"annex {annex.number}"
+        for i, para in enumerate(annex.intro):
+            suffix = "" if len(annex.intro) == 1 else f" {i + 1}"
+            label, short = f"{name}, introduction{suffix}", f"{name}, intro{suffix}"
+            yield self._passage(
+                para.id, f"{key}.intro.{i}", "annex-intro", label, short, para.text, para, None, annex
+            )
+        for s, section in enumerate(annex.sections):
+            for i, para in enumerate(section.paragraphs):
+                number = f"({para.number})" if para.number else para.id
+                label, short = f"{name}, paragraph {number}", f"{name} {number}"
+                yield from self._paragraph(
+                    para, f"{key}.sections.{s}.paragraphs.{i}", "annex", label, short, None, annex
+                )
+
+
+def _preamble_number(paragraph_id: str, index: int) -> int:
+    try:
+        return ParagraphId.parse(paragraph_id).number or index
+    except ValueError:
+        return index  # an id the check reports; the label falls back to the position
+
+
 @dataclass(frozen=True)
 class Citation:
-    """One reference found in a paragraph's text; ``start``/``end`` index that text."""
+    """One reference found in a passage's text; ``start``/``end`` index that text.
+
+    ``passage`` is where it stands (None for a citation found in a bare string, as
+    ``find_citations`` does for one paragraph's text).
+    """
 
     target: Target
     start: int
@@ -165,15 +332,7 @@ class Citation:
     text: str
     date: dt.date | None = None
     title: str | None = None
-
-
-@dataclass(frozen=True)
-class CitationSite:
-    """A citation together with the resolution and paragraph it stands in."""
-
-    resolution_id: str
-    paragraph_id: str
-    citation: Citation
+    passage: Passage | None = None
 
 
 @dataclass(frozen=True)

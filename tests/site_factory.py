@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from generator.citations import footnote_anchor
+from generator.citations import Resolved, resolve
 from generator.ids import ArticleRef, DocumentRef, SymbolRef
 from generator.model import (
     AgendaItem,
@@ -23,7 +23,6 @@ from generator.model import (
     Article,
     Body,
     Citation,
-    CitationSite,
     Corpus,
     Dates,
     Footnote,
@@ -31,6 +30,7 @@ from generator.model import (
     Paragraph,
     Resolution,
     Target,
+    passages,
 )
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -341,14 +341,11 @@ RES_5_1 = Resolution(
 )
 
 
-def _site(res: Resolution, para: str, phrase: str, target: Target, **kw: Any) -> CitationSite:
-    """A citation of ``phrase`` as it stands in paragraph ``para`` (or footnote ``fn-1``) of ``res``."""
-    if para.startswith("fn-"):
-        text = next(f.text for f in res.footnotes if footnote_anchor(f.mark) == para)
-    else:
-        text = next(x.text for x in res.paragraphs() if x.id == para)
-    start = text.index(phrase)
-    return CitationSite(res.id, para, Citation(target, start, start + len(phrase), phrase, **kw))
+def _site(res: Resolution, para: str, phrase: str, target: Target, **kw: Any) -> Citation:
+    """A citation of ``phrase`` as it stands in passage ``para`` (or footnote ``fn-1``) of ``res``."""
+    passage = next(x for x in passages(res) if x.id == para)
+    start = passage.text.index(phrase)
+    return Citation(target, start, start + len(phrase), phrase, passage=passage, **kw)
 
 
 def _doc(text: str) -> DocumentRef:
@@ -358,8 +355,12 @@ def _doc(text: str) -> DocumentRef:
 GA_55_25_DATE = dt.date(2000, 11, 15)
 
 
-def seed_sites() -> list[CitationSite]:
-    """The citations of the abridged seeds, as the citation finder reports them."""
+def seed_sites() -> list[Resolved]:
+    """The citations of the abridged seeds, as the citation finder reports them, resolved."""
+    return list(resolve(_seed_citations(), seed_corpus()))
+
+
+def _seed_citations() -> list[Citation]:
     return [
         _site(ITALY_2020, "pp-1", "resolution 55/25", _doc("ga resolution 55/25"), date=GA_55_25_DATE),
         _site(
@@ -442,7 +443,7 @@ def hostile_resolution() -> Resolution:
     )
 
 
-def hostile_corpus() -> tuple[Corpus, list[CitationSite]]:
+def hostile_corpus() -> tuple[Corpus, list[Resolved]]:
     res = hostile_resolution()
     corpus = Corpus(resolutions=(res,), bodies=load_bodies(), instruments=load_instruments())
-    return corpus, [_site(res, "pp-1", "article 30", ArticleRef("untoc", 30))]
+    return corpus, list(resolve([_site(res, "pp-1", "article 30", ArticleRef("untoc", 30))], corpus))

@@ -8,8 +8,10 @@ produces them (``*Recalling*``, ``[^1]``, ``\\[``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,9 +21,18 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import markup
-from generator.citations import citations_in, find_citations, footnote_anchor, speaking_body
-from generator.citations.resolve import (
+from generator import citations as stages
+from generator import markup, parallel
+from generator.citations import (
+    ToSymbol,
+    Unresolved,
+    citations_in,
+    find_citations,
+    footnote_anchor,
+    resolve,
+    speaking_body,
+)
+from generator.citations.resolver import (
     DocumentCues,
     InstrumentMention,
     article_instrument,
@@ -29,16 +40,28 @@ from generator.citations.resolve import (
     document_body,
     numbered_body,
 )
-from generator.ids import ArticleRef, DocumentRef, InstrumentRef, SymbolRef, number_form
+from generator.ids import (
+    ArticleRef,
+    DocumentRef,
+    InstrumentRef,
+    ParagraphId,
+    ResolutionId,
+    SymbolRef,
+    number_form,
+)
 from generator.model import (
+    Annex,
+    AnnexSection,
     Article,
     Body,
     Citation,
+    Corpus,
     Footnote,
     Instrument,
     Paragraph,
     Resolution,
     Target,
+    passages,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1077,7 +1100,7 @@ CCPCJ_DRAFT = Resolution(
 
 def test_citations_in_walks_paragraphs_then_footnotes() -> None:
     sites = citations_in(CCPCJ_DRAFT, BODIES, INSTRUMENTS)
-    assert [(s.resolution_id, s.paragraph_id, str(s.citation.target)) for s in sites] == [
+    assert [(s.passage.resolution_id, s.passage.id, str(s.target)) for s in sites if s.passage] == [
         ("ccpcj-revised-draft-italy", "pp-1", "ecosoc resolution 2011/33"),
         ("ccpcj-revised-draft-italy", "pp-2", "ga resolution 66/180"),
         ("ccpcj-revised-draft-italy", "pp-2-a", "article 16"),
@@ -1269,3 +1292,243 @@ def test_instrument_ref() -> None:
     assert InstrumentRef("tip").slug == "tip"
     with pytest.raises(ValueError, match="not an instrument key"):
         InstrumentRef.parse("article 5")
+
+
+# --- issue 8 §3: one pass, find once, resolve once, nothing kept between builds ---------------------
+
+
+@dataclass
+class _Counts:
+    find: int = 0
+    resolve: int = 0
+    grammar: int = 0
+    texts: list[str] = dataclasses.field(default_factory=list)
+
+
+def _count_citation_stages(monkeypatch: pytest.MonkeyPatch) -> _Counts:
+    """Wrap the citation stages of a build (as ``generate`` reaches them) to count their runs."""
+    from generator import check
+    from generator.citations import finder
+
+    counts = _Counts()
+    real_find, real_resolve = check.find, check.resolve
+    real_grammar, real_find_with = finder._grammar, finder._find_with
+
+    def find(*args: Any, **kwargs: Any) -> Any:
+        counts.find += 1
+        return real_find(*args, **kwargs)
+
+    def resolve(*args: Any, **kwargs: Any) -> Any:
+        counts.resolve += 1
+        return real_resolve(*args, **kwargs)
+
+    def grammar(*args: Any, **kwargs: Any) -> Any:
+        counts.grammar += 1
+        return real_grammar(*args, **kwargs)
+
+    def find_with(text: str, **kwargs: Any) -> Any:
+        counts.texts.append(text)
+        return real_find_with(text, **kwargs)
+
+    monkeypatch.setattr(check, "find", find)
+    monkeypatch.setattr(check, "resolve", resolve)
+    monkeypatch.setattr(finder, "_grammar", grammar)
+    monkeypatch.setattr(finder, "_find_with", find_with)
+    return counts
+
+
+def _seed_copy(root: Path) -> Path:
+    corpus = root / "corpus"
+    shutil.copytree(CORPUS, corpus, ignore=shutil.ignore_patterns("raw"))
+    return corpus
+
+
+def test_the_citation_stages_run_once_per_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.generate import generate
+
+    counts = _count_citation_stages(monkeypatch)
+    corpus = _seed_copy(tmp_path)
+    with parallel.using(1):  # count in this process, not in forked workers
+        built = generate(corpus, tmp_path / "docs", pages_dir=ROOT / "pages")
+    assert built.report.ok and built.graph is not None
+    # One find, one resolve, one grammar: the check's diagnostics and the graph's links both come
+    # from them, and every passage of the corpus was read exactly once.
+    assert (counts.find, counts.resolve, counts.grammar) == (1, 1, 1)
+    every = [p.text for r in built.graph.resolutions for p in passages(r)]
+    assert sorted(counts.texts) == sorted(every)
+    # What the graph shows is what that one run found.
+    assert len(built.graph.mentions) == sum(
+        len(citations_in(r, BODIES, INSTRUMENTS)) for r in built.graph.resolutions
+    )
+
+
+def test_two_builds_in_one_process_share_no_citation_state(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.generate import generate
+
+    counts = _count_citation_stages(monkeypatch)
+    first = _seed_copy(tmp_path / "a")
+    second = _seed_copy(tmp_path / "b")
+    # The second corpus calls the Commission by another name: its texts' "Commission on Crime
+    # Prevention and Criminal Justice resolution 20/3" names a body it does not know.
+    bodies = second / "bodies.yaml"
+    renamed = bodies.read_text(encoding="utf-8").replace(
+        "Commission on Crime Prevention and Criminal Justice", "Crime Commission of Record"
+    )
+    bodies.write_text(renamed, encoding="utf-8")
+
+    def ccpcj_cited(root: Path, out: str) -> set[str]:
+        with parallel.using(1):  # count in this process, not in forked workers
+            built = generate(root, tmp_path / out, pages_dir=ROOT / "pages")
+        assert built.report.ok and built.graph is not None, built.report.format()
+        return {
+            str(m.citation.target)
+            for m in built.graph.mentions
+            if isinstance(m.citation.target, DocumentRef) and m.citation.target.body == "ccpcj"
+        }
+
+    before = ccpcj_cited(first, "docs-a")
+    texts_per_build = len(counts.texts)
+    after = ccpcj_cited(second, "docs-b")
+    again = ccpcj_cited(first, "docs-a2")
+    assert "ccpcj resolution 20/3" in before
+    assert "ccpcj resolution 20/3" not in after  # read with the second corpus's names, not the first's
+    assert again == before  # and the first corpus's names are not remembered wrongly either
+    # Each build compiled its own grammar and read every passage again: nothing was carried over.
+    assert (counts.find, counts.resolve, counts.grammar) == (3, 3, 3)
+    assert len(counts.texts) == 3 * texts_per_build
+
+
+def test_no_citation_module_keeps_a_cache() -> None:
+    # The finder memo and the grammars keyed by id() are gone; nothing in the citation stages may
+    # memoise across calls (a cache would be build state outliving its build).
+    import functools
+
+    from generator import check, graph
+    from generator.citations import finder, patterns, resolver
+
+    for module in (finder, patterns, resolver, check, graph):
+        for name, value in vars(module).items():
+            assert not isinstance(value, functools._lru_cache_wrapper), f"{module.__name__}.{name}"
+            # Not even a constant table: the old grammar cache was a module-level dict.
+            if isinstance(value, (dict, list, set)) and not name.startswith("__"):
+                raise AssertionError(f"module-level {type(value).__name__} {module.__name__}.{name}")
+
+
+def test_find_gives_citations_that_carry_their_passage() -> None:
+    found = stages.find(passages(CCPCJ_DRAFT), BODIES, INSTRUMENTS)
+    assert found.failures == ()
+    for citation in found.citations:
+        assert citation.passage is not None
+        assert citation.passage.text[citation.start : citation.end] == citation.text
+    voices = {c.passage.voice for c in found.citations if c.passage}
+    assert voices == {"ecosoc"}  # the draft recommended to the Council speaks as the Council
+
+
+def test_a_failing_finder_is_one_failure_per_passage_not_a_crash() -> None:
+    def broken(text: str, **_: object) -> list[Citation]:
+        if "66/180" in text:
+            raise ValueError("boom")
+        return []
+
+    found = stages.find(passages(CCPCJ_DRAFT), BODIES, INSTRUMENTS, finder=broken)
+    assert [(f.passage.id, f.error) for f in found.failures] == [("pp-2", "ValueError: boom")]
+
+
+def test_resolve_takes_the_resolver_as_a_parameter() -> None:
+    corpus = Corpus((CCPCJ_DRAFT,), BODIES, INSTRUMENTS)
+    citations = stages.find(passages(CCPCJ_DRAFT), BODIES, INSTRUMENTS).citations
+    default = resolve(citations, corpus)
+    assert {type(r.destination).__name__ for r in default} >= {"ToCited", "ToArticle", "ToSymbol"}
+    everything_external = resolve(citations, corpus, lambda target: ToSymbol(SymbolRef("X/1")))
+    assert {r.destination for r in everything_external} == {ToSymbol(SymbolRef("X/1"))}
+    assert [r.citation for r in everything_external] == [r.citation for r in default]
+
+
+@pytest.mark.parametrize(
+    ("target", "code"),
+    [
+        (ArticleRef("untoc", 99), "unknown-article"),
+        (ArticleRef("uncac", 5), "unknown-instrument"),
+        (InstrumentRef("uncac"), "unknown-instrument"),
+        (DocumentRef("unep", "decision", "27/2"), "unknown-cited-body"),
+        (DocumentRef("ecosoc", "resolution", "2012/[...]"), "unresolvable-citation"),
+    ],
+)
+def test_what_does_not_resolve_is_what_the_check_reports(target: Target, code: str) -> None:
+    # The rules for where a citation points live in one place; the check's codes come from them.
+    from generator.check import citation_diagnostics
+
+    corpus = Corpus((CCPCJ_DRAFT,), BODIES, INSTRUMENTS)
+    passage = passages(CCPCJ_DRAFT)[0]
+    (resolved,) = resolve([Citation(target, 0, 9, "Recalling", passage=passage)], corpus)
+    assert isinstance(resolved.destination, Unresolved) and resolved.destination.code == code
+    (diagnostic,) = citation_diagnostics(corpus, [resolved])
+    assert diagnostic.code == code
+    assert diagnostic.message.startswith("pp-1 cites “Recalling”")
+
+
+# --- ids as values ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "number"),
+    [
+        ("pp-3", "preamble", 3),
+        ("pp-3-a", "preamble", 3),
+        ("op-12-a-i", "operative", 12),
+        ("annex-1-intro-2", "annex", None),
+        ("annex-1-b-2", "annex", None),
+        ("annex-2-text-3", "annex", None),
+        ("fn-star-2", "footnote", None),
+    ],
+)
+def test_paragraph_ids_parse(text: str, part: str, number: int | None) -> None:
+    ref = ParagraphId.parse(text)
+    assert (ref.part, ref.number, ref.slug, str(ref)) == (part, number, text, text)
+
+
+@pytest.mark.parametrize("text", ["op12", "pp-", "annex-1", "fn-1-a", "op-1-a-i-a-i", "title"])
+def test_bad_paragraph_ids_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="not a paragraph id"):
+        ParagraphId.parse(text)
+
+
+def test_every_passage_id_of_the_seeds_parses() -> None:
+    corpus = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (CORPUS / "resolutions").glob("*.yaml")]
+    ids = [p["id"] for r in corpus for p in r.get("preamble", []) + r.get("operative", [])]
+    assert ids and all(ParagraphId.parse(i).slug == i for i in ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "document", "session", "status", "sponsor", "copy"),
+    [
+        ("cop-res-5-1", "cop", DocumentRef("cop", "resolution", "5/1"), None, None, None, 1),
+        ("ecosoc-res-2012-12", "ecosoc", DocumentRef("ecosoc", "resolution", "2012/12"), None, None, None, 1),
+        ("cop-10-draft-italy", "cop", None, 10, "draft", "italy", 1),
+        ("cop-12-draft-co-chairs", "cop", None, 12, "draft", "co-chairs", 1),
+        ("ccpcj-revised-draft-italy", "ccpcj", None, None, "revised-draft", "italy", 1),
+        ("cop-10-draft-italy-2", "cop", None, 10, "draft", "italy", 2),
+    ],
+)
+def test_resolution_ids_parse(
+    text: str, body: str, document: DocumentRef | None, session: int | None, status: str | None,
+    sponsor: str | None, copy: int,
+) -> None:  # fmt: skip
+    rid = ResolutionId.parse(text)
+    assert (rid.body, rid.document, rid.session, rid.status, rid.sponsor, rid.copy) == (
+        body, document, session, status, sponsor, copy,
+    )  # fmt: skip
+    assert rid.slug == str(rid) == text
+
+
+@pytest.mark.parametrize("text", ["cop", "cop-res-5", "Cop-res-5-1", "cop-final-italy"])
+def test_bad_resolution_ids_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="not a resolution id"):
+        ResolutionId.parse(text)
+
+
+def test_annex_heading_ids_come_from_the_model() -> None:
+    annex = Annex("annex-1", "I", None, (), (AnnexSection(None, ()), AnnexSection("Heading", ())))
+    assert annex.heading_id(1) == "annex-1-heading-2"

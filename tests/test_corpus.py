@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.check import load_checked_corpus
+from generator.check import cite, load_checked_corpus
 from generator.citations import citations_in
 from generator.graph import build_graph
 from generator.ids import ArticleRef, DocumentRef, InstrumentRef
@@ -33,8 +33,8 @@ def _targets(corpus: Corpus, resolution_id: str) -> tuple[set[str], set[str], se
     articles: set[str] = set()
     documents: set[str] = set()
     instruments: set[str] = set()
-    for site in citations_in(resolution, corpus.bodies, corpus.instruments):
-        target = site.citation.target
+    for citation in citations_in(resolution, corpus.bodies, corpus.instruments):
+        target = citation.target
         if isinstance(target, InstrumentRef):
             instruments.add(target.instrument)
         elif isinstance(target, ArticleRef):
@@ -88,8 +88,7 @@ def test_golden_citations_of_each_seed(corpus: Corpus, resolution_id: str) -> No
 
 def test_each_protocol_page_lists_the_texts_naming_it(corpus: Corpus) -> None:
     # Issue 8 §2: the CCPCJ draft names the Trafficking in Persons Protocol; its page says so.
-    sites = [s for r in corpus.resolutions for s in citations_in(r, corpus.bodies, corpus.instruments)]
-    graph = build_graph(corpus, sites)
+    graph = build_graph(corpus, cite(corpus)[0])
     naming = {i.instrument.key: [c.resolution_id for c in i.citing] for i in graph.instruments}
     assert naming["tip"] == ["ccpcj-revised-draft-italy"]
     assert naming["som"] == naming["firearms"] == []
@@ -115,9 +114,9 @@ def test_the_placeholder_citation_is_kept_as_unresolvable(corpus: Corpus) -> Non
     resolution = corpus.resolution("ccpcj-revised-draft-italy")
     assert resolution is not None
     placeholders = [
-        site
-        for site in citations_in(resolution, corpus.bodies, corpus.instruments)
-        if isinstance(site.citation.target, DocumentRef) and not site.citation.target.resolvable
+        c
+        for c in citations_in(resolution, corpus.bodies, corpus.instruments)
+        if isinstance(c.target, DocumentRef) and not c.target.resolvable
     ]
-    assert [str(p.citation.target) for p in placeholders] == ["ecosoc resolution 2012/[...]"]
-    assert placeholders[0].paragraph_id.startswith("pp-")
+    assert [str(p.target) for p in placeholders] == ["ecosoc resolution 2012/[...]"]
+    assert placeholders[0].passage is not None and placeholders[0].passage.id.startswith("pp-")

@@ -575,15 +575,14 @@ def test_the_real_corpus_exports_and_validates(
 ) -> None:
     # The citations the real finder produces (every kind of destination it knows) pass through every
     # exporter: a new kind of target breaks this test, not the build.
-    from generator.check import load_checked_corpus
+    from generator.check import cite, load_checked_corpus
     from generator.export.graphml import node_id
     from generator.export.tables import target_of
-    from generator.generate import cite
     from generator.graph import Unresolved
 
     corpus, report = load_checked_corpus(Path(__file__).resolve().parent.parent / "corpus")
     assert report.ok, report.format()
-    graph = build_graph(corpus, cite(corpus))
+    graph = build_graph(corpus, cite(corpus)[0])
     exported = export(graph)
     for path, data in exported.files.items():
         if path.endswith(".akn.xml"):
@@ -611,14 +610,13 @@ def test_synthetic_corpora_export_valid_files(
 ) -> None:
     # Generality: texts in every shape the synthetic corpus makes (annexes with headings, sub-
     # paragraphs, footnotes in titles and headings, drafts and adopted texts of every body).
-    from generator.check import load_checked_corpus
-    from generator.generate import cite
+    from generator.check import cite, load_checked_corpus
     from generator.synth import write_corpus
 
     write_corpus(15, seed, tmp_path / "corpus")
     corpus, report = load_checked_corpus(tmp_path / "corpus")
     assert report.ok, report.format()
-    graph = build_graph(corpus, cite(corpus))
+    graph = build_graph(corpus, cite(corpus)[0])
     exported = export(graph)
     schema = Draft202012Validator(json.loads(exported.files[SCHEMA]), format_checker=FormatChecker())
     counts = {"akn": 0, "atom": 0, "json": 0}

@@ -20,9 +20,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import markup, parallel
-from generator.check import MemoFinder, load_checked_corpus
-from generator.citations import find as finder_module
+from generator.check import check_and_cite
 from generator.citations import find_citations
+from generator.citations import finder as finder_module
 from generator.generate import generate
 from generator.model import Body
 from generator.render import pages
@@ -228,10 +228,9 @@ def test_a_forked_build_writes_the_same_bytes_and_report(
     broken.write_text(broken.read_text(encoding="utf-8").replace("kind: resolution", "kind: resolutions"))
     runs = {}
     for workers in (1, 2):
-        finder = MemoFinder()
         with parallel.using(workers):
-            loaded, report = load_checked_corpus(corpus, finder)
-        runs[workers] = (loaded, [d.format() for d in report], finder.cache)
+            checked = check_and_cite(corpus)
+        runs[workers] = (checked.corpus, [d.format() for d in checked.report], checked.citations)
     assert runs[1] == runs[2]
     broken.write_text(broken.read_text(encoding="utf-8").replace("kind: resolutions", "kind: resolution"))
     sites = {}

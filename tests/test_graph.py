@@ -18,8 +18,9 @@ from site_factory import (
     seed_sites,
 )
 
-from generator.citations import footnote_anchor
+from generator.citations import Resolver, footnote_anchor, resolve
 from generator.graph import (
+    Graph,
     ToArticle,
     ToCited,
     ToResolution,
@@ -27,10 +28,9 @@ from generator.graph import (
     Unresolved,
     When,
     build_graph,
-    passages_of,
 )
 from generator.ids import ArticleRef, DocumentRef, SymbolRef
-from generator.model import Citation, CitationSite, Corpus, Dates, Resolution
+from generator.model import Citation, Corpus, Dates, Resolution, Target, passages
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +40,18 @@ def graph():  # type: ignore[no-untyped-def]
 
 def _where(citing) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     return [(c.resolution_id, p.passage.id) for c in citing for p in c.passages]
+
+
+def _cite(
+    res: Resolution, passage: str, target: Target, start: int = 0, end: int = 5, **kw: object
+) -> Citation:
+    """A citation standing in passage ``passage`` of ``res``."""
+    where = next(p for p in passages(res) if p.id == passage)
+    return Citation(target, start, end, "x", passage=where, **kw)  # type: ignore[arg-type]
+
+
+def _graph(corpus: Corpus, citations: list[Citation], resolver: Resolver | None = None) -> Graph:
+    return build_graph(corpus, resolve(citations, corpus, resolver))
 
 
 # --- passages ----------------------------------------------------------------------------------
@@ -59,15 +71,15 @@ def _where(citing) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     ],
 )
 def test_passage_labels(resolution: Resolution, passage: str, label: str, short: str) -> None:
-    found = {p.id: p for p in passages_of(resolution)}[passage]
+    found = {p.id: p for p in passages(resolution)}[passage]
     assert (found.label, found.short_label) == (label, short)
 
 
 def test_passages_follow_reading_order_and_footnote_anchors() -> None:
-    ids = [p.id for p in passages_of(ITALY_2020)]
+    ids = [p.id for p in passages(ITALY_2020)]
     assert ids == ["pp-1", "pp-2", "pp-3", "op-1", "op-2", "op-12", "op-12-a", "op-12-b", "fn-star", "fn-1"]
     # A footnote's passage id is the citation finder's paragraph id, and its HTML anchor.
-    assert [p.anchor for p in passages_of(ITALY_2020)][-2:] == [footnote_anchor("*"), footnote_anchor("1")]
+    assert [p.anchor for p in passages(ITALY_2020)][-2:] == [footnote_anchor("*"), footnote_anchor("1")]
 
 
 # --- where citations point -----------------------------------------------------------------------
@@ -86,12 +98,9 @@ def test_destinations(graph) -> None:  # type: ignore[no-untyped-def]
 def test_a_cited_document_in_the_corpus_links_to_its_page() -> None:
     corpus = seed_corpus()
     citing = dataclasses.replace(RES_5_1, id="cop-res-6-1", number="6/1", session=6, dates=Dates())
-    text = citing.operative[0].text
-    start = text.index("resolution 5/5")
-    site = CitationSite(
-        "cop-res-6-1", "op-1", Citation(DocumentRef("cop", "resolution", "5/1"), start, start + 14, "x")
-    )
-    g = build_graph(dataclasses.replace(corpus, resolutions=(*corpus.resolutions, citing)), [site])
+    start = citing.operative[0].text.index("resolution 5/5")
+    site = _cite(citing, "op-1", DocumentRef("cop", "resolution", "5/1"), start, start + 14)
+    g = _graph(dataclasses.replace(corpus, resolutions=(*corpus.resolutions, citing)), [site])
     assert g.mentions[0].destination == ToResolution("cop-res-5-1")
     assert _where(g.cited_by[ToResolution("cop-res-5-1")]) == [("cop-res-6-1", "op-1")]
     assert g.cited_documents == ()
@@ -110,17 +119,17 @@ def test_a_cited_document_in_the_corpus_links_to_its_page() -> None:
 def test_symbols_name_the_documents_they_can(symbol: str, expected: object) -> None:
     italy = dataclasses.replace(ITALY_2020, symbol="CTOC/COP/2020/L.4")
     corpus = Corpus((italy,), load_bodies(), load_instruments())
-    site = CitationSite("cop-10-draft-italy", "pp-1", Citation(SymbolRef(symbol), 0, 5, "x"))
-    assert build_graph(corpus, [site]).mentions[0].destination == expected
+    site = _cite(italy, "pp-1", SymbolRef(symbol))
+    assert _graph(corpus, [site]).mentions[0].destination == expected
 
 
 def test_unknown_article_and_instrument_are_unresolved_not_dropped() -> None:
     corpus = Corpus((ITALY_2020,), load_bodies(), load_instruments())
     sites = [
-        CitationSite(ITALY_2020.id, "pp-3", Citation(ArticleRef("untoc", 99), 0, 5, "x")),
-        CitationSite(ITALY_2020.id, "pp-3", Citation(ArticleRef("uncac", 5), 6, 9, "y")),
+        _cite(ITALY_2020, "pp-3", ArticleRef("untoc", 99), 0, 5),
+        _cite(ITALY_2020, "pp-3", ArticleRef("uncac", 5), 6, 9),
     ]
-    g = build_graph(corpus, sites)
+    g = _graph(corpus, sites)
     reasons = [m.destination.reason for m in g.unresolved]  # type: ignore[union-attr]
     assert reasons == [
         "the Organized Crime Convention has no article 99",
@@ -128,12 +137,11 @@ def test_unknown_article_and_instrument_are_unresolved_not_dropped() -> None:
     ]
 
 
-def test_a_site_in_an_unknown_paragraph_is_a_diagnostic() -> None:
+def test_the_resolver_is_a_parameter() -> None:
+    # Another corpus may decide differently: here every article is one more unresolved citation.
     corpus = Corpus((ITALY_2020,), load_bodies(), load_instruments())
-    site = CitationSite(ITALY_2020.id, "op-99", Citation(ArticleRef("untoc", 5), 0, 5, "x"))
-    g = build_graph(corpus, [site])
-    assert g.mentions == ()
-    assert [d.code for d in g.diagnostics] == ["graph-unknown-paragraph"]
+    g = _graph(corpus, [_cite(ITALY_2020, "pp-3", ArticleRef("untoc", 5))], lambda target: Unresolved("no"))
+    assert [m.destination for m in g.mentions] == [Unresolved("no")]
 
 
 # --- cited by, cites -------------------------------------------------------------------------------
@@ -206,11 +214,8 @@ def test_cited_documents_harvest_titles_and_dates(graph) -> None:  # type: ignor
 def test_titles_most_often_given_first_and_kept_as_markup() -> None:
     corpus = Corpus((ITALY_2020,), load_bodies(), load_instruments())
     ref = DocumentRef("ga", "resolution", "55/25")
-    sites = [
-        CitationSite(ITALY_2020.id, "pp-1", Citation(ref, 0, 5, "x", title=title))
-        for title in ("B *starred*", "A", "B *starred*")
-    ]
-    (cited,) = build_graph(corpus, sites).cited_documents
+    sites = [_cite(ITALY_2020, "pp-1", ref, title=title) for title in ("B *starred*", "A", "B *starred*")]
+    (cited,) = _graph(corpus, sites).cited_documents
     assert [(t.title, t.count) for t in cited.titles] == [("B \\*starred\\*", 2), ("A", 1)]
 
 

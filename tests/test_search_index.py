@@ -17,8 +17,7 @@ from typing import Any
 import pytest
 
 from generator import search_index as si
-from generator.check import MemoFinder, load_checked_corpus
-from generator.generate import cite
+from generator.check import check_and_cite
 from generator.graph import Graph, build_graph
 from generator.markup import to_plain
 from generator.render import urls
@@ -28,10 +27,9 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 @cache
 def real_graph() -> Graph:
-    finder = MemoFinder()
-    corpus, report = load_checked_corpus(CORPUS, finder)
-    assert report.ok
-    return build_graph(corpus, cite(corpus, finder))
+    checked = check_and_cite(CORPUS)
+    assert checked.report.ok
+    return build_graph(checked.corpus, checked.citations)
 
 
 @cache

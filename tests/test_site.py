@@ -28,8 +28,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from site_factory import RES_5_1, seed_corpus, seed_sites
 
-from generator.citations import citations_in
-from generator.generate import MemoFinder, cite, generate_site, render_corpus
+from generator.generate import generate_site, render_corpus
 from generator.mkdocs_adapter import build_site
 
 pytestmark = pytest.mark.site
@@ -499,14 +498,3 @@ def test_a_broken_corpus_builds_nothing(tmp_path: Path) -> None:
             os.environ["ATLAS_CORPUS"] = previous
     assert status == 1
     assert not (tmp_path / "site" / "index.html").exists()
-
-
-def test_citation_sites_are_those_of_the_citation_finder() -> None:
-    from generator.check import load_checked_corpus
-
-    finder = MemoFinder()
-    corpus, report = load_checked_corpus(CORPUS, finder)
-    assert report.ok
-    expected = [s for r in corpus.resolutions for s in citations_in(r, corpus.bodies, corpus.instruments)]
-    assert cite(corpus, finder) == expected
-    assert cite(corpus) == expected

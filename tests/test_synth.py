@@ -252,9 +252,9 @@ def test_citations_are_found_and_point_to_earlier_texts(corpus: Corpus) -> None:
     by_ref = {r.document_ref: r for r in corpus.resolutions if r.document_ref}
     resolution_counts, article_counts, internal = [], [], 0
     for r in corpus.resolutions:
-        sites = citations_in(r, corpus.bodies, corpus.instruments)
-        documents = {s.citation.target for s in sites if isinstance(s.citation.target, DocumentRef)}
-        articles = [s.citation.target for s in sites if isinstance(s.citation.target, ArticleRef)]
+        found = citations_in(r, corpus.bodies, corpus.instruments)
+        documents = {c.target for c in found if isinstance(c.target, DocumentRef)}
+        articles = [c.target for c in found if isinstance(c.target, ArticleRef)]
         resolution_counts.append(len(documents))
         article_counts.append(len(articles))
         for ref in documents:

@@ -83,7 +83,7 @@ NUMBER = re.compile(
 #   antecedent  "adoption by the General Assembly, in its resolution 55/25", "the Conference in its
 #               decision 4/2": "its" is the body named just before it, not the speaking body.
 #   its         "its resolution 9/1": the body whose text this is (the speaking body).
-#   (none)      "resolution 74/177": decided from what follows or precedes it (see resolve.py).
+#   (none)      "resolution 74/177": decided from what follows or precedes it (see resolver.py).
 DOCUMENT_HEAD = substitute(
     r"""
     (?:
@@ -246,7 +246,7 @@ ORDINAL_NUMBER = re.compile(r"\d{1,3}")
 #   lead_*   "paragraph 2 (c) of article 30": the pinpoint comes first. Only before "of article";
 #            "paragraph 51 of the procedures and rules" never starts anything.
 #   its      "its article 2 (b)": the instrument named before (same as a bare article, see
-#            resolve.py); kept out of the span.
+#            resolver.py); kept out of the span.
 # Every match of ARTICLE_HEAD contains this: nine paragraphs in ten cite no article and skip it.
 ARTICLE_WORD = "rticle"
 # One pinpoint: "2", "1 (a)"; and a list of them: "1 (a) and 3", "1, 2 and 4".

@@ -47,7 +47,7 @@ class Pinpoint:
         return self.un if style == "un" else self.oscola
 
 
-# What generator.graph.passages_of calls a paragraph, read back into its parts.
+# What generator.model.passages calls a paragraph, read back into its parts.
 _LABEL = re.compile(
     r"""^(?:(?P<part>preambular|operative)\ paragraph\ (?P<number>\S+)(?P<rest>(?:\ \([^)]*\))*)
         |annex\ (?P<annex>[^,]+),\ (?:paragraph\ (?P<annex_para>.+)|introduction(?P<intro>\ \d+)?)

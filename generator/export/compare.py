@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.graph import Passage, passages_of
 from generator.markup import to_plain
-from generator.model import Resolution
+from generator.model import Passage, Resolution, passages
 
 # Two paragraphs with at least this share of their words in common are versions of each other.
 THRESHOLD = 0.5
@@ -126,8 +125,8 @@ def _pairs(old: Sequence[Passage], new: Sequence[Passage]) -> dict[int, int]:
 
 def align(older: Resolution, newer: Resolution) -> tuple[Row, ...]:
     """The rows of the compare page, in the newer text's order; removed paragraphs where they stood."""
-    old = [p for p in passages_of(older) if _part(p) != "fn"]
-    new = [p for p in passages_of(newer) if _part(p) != "fn"]
+    old = [p for p in passages(older) if _part(p) != "fn"]
+    new = [p for p in passages(newer) if _part(p) != "fn"]
     paired = _pairs(old, new)
     partner = set(paired.values())
     rows: list[Row] = []

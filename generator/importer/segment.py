@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from generator.diagnostics import Diagnostic
+from generator.ids import ParagraphId
 from generator.importer.clean import MONTH_NAMES, Block, is_unfinished
 from generator.importer.emphasis import Part, emphasise, first_words, leading_phrase, unwrap_emphasis
 from generator.markup import to_plain
@@ -342,7 +343,7 @@ class _Segmenter:
         if block.heading is not None or (not marker and self.looks_like_heading(i)):
             n = len(annex.sections) + 1
             heading = unwrap_emphasis(block.text)
-            annex.sections.append(_Section(heading, f"{annex.id}-heading-{n}", block.line))
+            annex.sections.append(_Section(heading, ParagraphId.annex_heading(annex.id, n), block.line))
             return
         if marker:
             if not annex.sections:

@@ -373,8 +373,8 @@ def _resolution_view(ctx: Context, resolution: Resolution) -> dict[str, Any]:
     annexes = []
     for annex in resolution.annexes:
         sections = []
-        for index, section in enumerate(annex.sections, start=1):
-            heading_id = f"{annex.id}-heading-{index}"
+        for index, section in enumerate(annex.sections):
+            heading_id = annex.heading_id(index)
             heading = notes.render(heading_id, section.heading) if section.heading else None
             paragraphs = tuple(para(p, f"({p.number})" if p.number else "") for p in section.paragraphs)
             plain = to_plain(section.heading) if section.heading else ""

@@ -13,7 +13,7 @@ from typing import Literal
 
 from generator.diagnostics import Diagnostic, Severity, did_you_mean
 from generator.markup import footnote_marks
-from generator.model import Annex, Paragraph, Resolution
+from generator.model import Annex, Paragraph, Resolution, passages
 
 Place = Literal["preamble", "operative", "subparagraph", "annex-intro", "annex"]
 
@@ -30,29 +30,13 @@ class LocatedParagraph:
 
 
 def located_paragraphs(res: Resolution) -> Iterator[LocatedParagraph]:
-    """Every paragraph in reading order, with its key path and where it stands."""
-    for i, p in enumerate(res.preamble):
-        yield LocatedParagraph(f"preamble.{i}", p, "preamble")
-        yield from _subparagraphs(f"preamble.{i}", p)
-    for i, p in enumerate(res.operative):
-        yield LocatedParagraph(f"operative.{i}", p, "operative")
-        yield from _subparagraphs(f"operative.{i}", p)
-    for k, annex in enumerate(res.annexes):
-        for i, p in enumerate(annex.intro):
-            yield LocatedParagraph(f"annexes.{k}.intro.{i}", p, "annex-intro", annex=annex)
-        for s, section in enumerate(annex.sections):
-            for i, p in enumerate(section.paragraphs):
-                key = f"annexes.{k}.sections.{s}.paragraphs.{i}"
-                yield LocatedParagraph(key, p, "annex", annex=annex)
-                yield from _subparagraphs(key, p)
-
-
-def _subparagraphs(key: str, parent: Paragraph) -> Iterator[LocatedParagraph]:
-    # (a) → (i) → (A): the schema allows three levels, so this recursion is at most three deep.
-    for j, sub in enumerate(parent.subparagraphs):
-        sub_key = f"{key}.subparagraphs.{j}"
-        yield LocatedParagraph(sub_key, sub, "subparagraph", parent=parent)
-        yield from _subparagraphs(sub_key, sub)
+    """Every paragraph in reading order, with its key path and where it stands: the paragraphs of
+    :func:`generator.model.passages` (the one walk over a resolution)."""
+    for p in passages(res):
+        if p.paragraph is None or p.place == "footnote":
+            continue
+        annex = None if p.place == "subparagraph" else p.annex
+        yield LocatedParagraph(p.key, p.paragraph, p.place, parent=p.parent, annex=annex)
 
 
 @dataclass(frozen=True)
@@ -83,9 +67,7 @@ def elements(res: Resolution) -> dict[str, Element]:
         # stand before the first heading, that heading is annex-K-heading-2.
         for s, section in enumerate(annex.sections):
             if section.heading is not None:
-                element = Element(
-                    f"{annex.id}-heading-{s + 1}", f"annexes.{k}.sections.{s}.heading", section.heading
-                )
+                element = Element(annex.heading_id(s), f"annexes.{k}.sections.{s}.heading", section.heading)
                 found.append(element)
     out: dict[str, Element] = {}
     for element in found:

@@ -81,8 +81,8 @@ def _citations(
     r: Resolution, bodies: Mapping[str, Body], instruments: Mapping[str, Instrument]
 ) -> list[tuple[str, str, str | None]]:
     return [
-        (s.paragraph_id, str(s.citation.target), normalise(s.citation.text))
-        for s in citations_in(r, bodies, instruments)
+        (c.passage.id if c.passage else "", str(c.target), normalise(c.text))
+        for c in citations_in(r, bodies, instruments)
     ]
 
 

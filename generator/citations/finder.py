@@ -18,15 +18,17 @@ Two rules of the finder that are decisions, not accidents:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import partial
+from itertools import groupby
 
-from generator import markup
+from generator import markup, parallel
 from generator.citations import patterns as p
-from generator.citations.resolve import (
+from generator.citations.resolver import (
     DocumentCues,
     InstrumentMention,
     article_instrument,
@@ -34,13 +36,96 @@ from generator.citations.resolve import (
     document_body,
     explicit,
     numbered_body,
-    speaking_body,
 )
-from generator.ids import ArticleRef, DocumentRef, InstrumentRef, SymbolRef
-from generator.model import Body, Citation, CitationSite, Instrument, Kind, Resolution, Target
+from generator.ids import ArticleRef, DocumentRef, InstrumentRef, ParagraphId, SymbolRef
+from generator.model import Body, Citation, Instrument, Kind, Passage, Resolution, Target, passages
+from generator.progress import Progress, ignore
 
 # How far back to look for a proper name standing before a bare "resolution": a few words.
 _LOOKBEHIND = 120
+
+# A finder for one passage's text: ``find_citations``'s signature. A parameter of :func:`find`,
+# so that tests (and other finders) can be passed in.
+Finder = Callable[..., list[Citation]]
+
+
+@dataclass(frozen=True)
+class FinderFailure:
+    """A passage the finder crashed on (a bug): reported, so that it never hides the others."""
+
+    passage: Passage
+    error: str
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What :func:`find` found: every citation, carrying its passage and span, in passage order;
+    and the passages it failed on."""
+
+    citations: tuple[Citation, ...]
+    failures: tuple[FinderFailure, ...] = ()
+
+
+def find(
+    texts: Iterable[Passage],
+    bodies: Mapping[str, Body],
+    instruments: Mapping[str, Instrument],
+    *,
+    finder: Finder | None = None,
+    progress: Progress = ignore,
+) -> Findings:
+    """Every citation in ``texts``, each carrying its passage; one run over each passage.
+
+    The grammar (the patterns filled with the names of ``bodies`` and ``instruments``) is compiled
+    once here and dropped with the call: nothing of it outlives the build. ``finder`` replaces the
+    finder of one passage's text. ``progress`` hears ``("check", resolutions read, resolutions)``.
+    """
+    groups = [tuple(g) for _, g in groupby(texts, key=lambda x: x.resolution_id)]
+    if finder is None:
+        grammar = Grammar.of(bodies, instruments)
+        finder = partial(_find_with, grammar=grammar)
+    read = partial(_find_in_group, finder=finder, bodies=bodies, instruments=instruments)
+
+    def done(n: int) -> None:
+        progress("check", n, len(groups))
+
+    # Most of the check's time: the resolutions are read on every core (forked workers inherit the
+    # passages and the grammar; only the spans travel back).
+    results = parallel.map_in_order(read, groups, progress=done)
+    citations: list[Citation] = []
+    failures: list[FinderFailure] = []
+    for group, found in zip(groups, results, strict=True):
+        for passage, result in zip(group, found, strict=True):
+            if isinstance(result, str):
+                failures.append(FinderFailure(passage, result))
+            else:
+                citations.extend(dataclasses.replace(c, passage=passage) for c in result)
+    return Findings(tuple(citations), tuple(failures))
+
+
+def _find_in_group(
+    group: Sequence[Passage],
+    *,
+    finder: Finder,
+    bodies: Mapping[str, Body],
+    instruments: Mapping[str, Instrument],
+) -> list[list[Citation] | str]:
+    """The citations of each passage of one resolution, or the error the finder raised on it."""
+    out: list[list[Citation] | str] = []
+    for passage in group:
+        try:
+            out.append(
+                finder(
+                    passage.text,
+                    issuing_body=passage.voice,
+                    bodies=bodies,
+                    instruments=instruments,
+                    own=passage.own,
+                )
+            )
+        except Exception as error:  # a crash on one passage must not hide the rest of the report
+            out.append(f"{type(error).__name__}: {error}")
+    return out
 
 
 def find_citations(
@@ -56,9 +141,15 @@ def find_citations(
     ``issuing_body`` is the key of the body the text speaks as: the one "its resolution 9/1"
     means. ``own`` is the reference of the text the paragraph belongs to: a text naming its own
     number does not cite itself. Spans index ``text``; ``Citation.title`` is plain text with
-    whitespace collapsed.
+    whitespace collapsed. (Compiles the grammar for this one text: :func:`find` reads many.)
     """
-    grammar = _grammar_for(bodies, instruments)
+    grammar = Grammar.of(bodies, instruments)
+    return _find_with(text, grammar=grammar, issuing_body=issuing_body, own=own)
+
+
+def _find_with(
+    text: str, *, grammar: Grammar, issuing_body: str, own: DocumentRef | None = None, **_: object
+) -> list[Citation]:
     plain = _Plain.of(text)
     documents, titles = _documents(plain.text, grammar, issuing_body)
     articles, named = _articles(plain.text, grammar)
@@ -85,34 +176,19 @@ def citations_in(
     resolution: Resolution,
     corpus_bodies: Mapping[str, Body],
     instruments: Mapping[str, Instrument],
-) -> list[CitationSite]:
-    """Every citation of every paragraph, then of every footnote, of one resolution.
-
-    A footnote's ``paragraph_id`` is :func:`footnote_anchor`'s: ``fn-1``, ``fn-star`` for ``*``, a
-    valid URL anchor. The speaking body is :func:`speaking_body`'s: for a draft
-    recommended to another body, the body that will adopt it.
-    """
-    speaking = speaking_body(resolution)
-    places = [(paragraph.id, paragraph.text) for paragraph in resolution.paragraphs()]
-    places += [(footnote_anchor(fn.mark), fn.text) for fn in resolution.footnotes]
-    own = resolution.document_ref
-    return [
-        CitationSite(resolution.id, place, citation)
-        for place, text in places
-        for citation in find_citations(
-            text, issuing_body=speaking, bodies=corpus_bodies, instruments=instruments, own=own
-        )
-    ]
+) -> tuple[Citation, ...]:
+    """Every citation of one resolution's passages (paragraphs, then footnotes), each carrying its
+    passage: :func:`find` over :func:`generator.model.passages`."""
+    findings = find(passages(resolution), corpus_bodies, instruments)
+    if findings.failures:
+        failure = findings.failures[0]
+        raise RuntimeError(f"the citation finder failed on {failure.passage.name}: {failure.error}")
+    return findings.citations
 
 
 def footnote_anchor(mark: str) -> str:
-    """The paragraph id of a footnote's text: ``fn-1``; ``*`` is spelled ``fn-star``, ``**`` ``fn-star-2``.
-
-    The same spelling as the footnote's HTML id, so that a citation site links straight to it.
-    """
-    if not mark.startswith("*"):
-        return f"fn-{mark}"
-    return "fn-star" if len(mark) == 1 else f"fn-star-{len(mark)}"
+    """The passage id of a footnote: ``fn-1``, ``fn-star`` (see ``ParagraphId.footnote``)."""
+    return ParagraphId.footnote(mark).value
 
 
 # --- Plain text and its map back to markup ------------------------------------------------------
@@ -194,7 +270,13 @@ class _Plain:
 
 
 @dataclass(frozen=True)
-class _Grammar:
+class Grammar:
+    """The finder's patterns filled with the names of one corpus's bodies and instruments.
+
+    Made by :meth:`of` for one build (or one call of :func:`find_citations`) and dropped with it:
+    no grammar is kept between builds, so an edit of bodies.yaml is never read with stale names.
+    """
+
     document_head: re.Pattern[str]
     after_body: re.Pattern[str]
     cataphor_body: re.Pattern[str]
@@ -219,6 +301,10 @@ class _Grammar:
     # name alternation (no literal prefix to skip to) is not run on it.
     instrument_words: frozenset[str]
     default_instrument: str | None
+
+    @classmethod
+    def of(cls, bodies: Mapping[str, Body], instruments: Mapping[str, Instrument]) -> Grammar:
+        return _grammar(bodies, instruments)
 
     def body(self, name: str | None, speaking: str) -> str | None:
         """The key of the body a matched name or short reference stands for."""
@@ -245,56 +331,30 @@ class _Grammar:
         return self.instrument_by_name.get(key) or self.instrument_by_name.get(key.removeprefix("the "))
 
 
-# Compiled grammars by the identity of the bodies and instruments they were made from. Hashing the
-# frozen Body and Instrument values themselves (every article of every instrument) on each call
-# cost more than finding the citations in a short paragraph; the corpus has one set of each.
-_GRAMMARS: dict[tuple[tuple[str | int, ...], ...], tuple[_Grammar, tuple[object, ...]]] = {}
-
-
-def _grammar_for(bodies: Mapping[str, Body], instruments: Mapping[str, Instrument]) -> _Grammar:
-    """The grammar of these bodies and instruments, compiled once per distinct set of values."""
-    key = (
-        tuple(bodies),
-        tuple(map(id, bodies.values())),
-        tuple(instruments),
-        tuple(map(id, instruments.values())),
-    )
-    hit = _GRAMMARS.get(key)
-    if hit is None:
-        if len(_GRAMMARS) >= 16:
-            _GRAMMARS.clear()
-        # The values are kept alive with the entry, so that no other object can take their ids.
-        values = (*bodies.values(), *instruments.values())
-        hit = _GRAMMARS[key] = (_grammar(tuple(bodies.items()), tuple(instruments.items())), values)
-    return hit[0]
-
-
-@lru_cache(maxsize=16)
-def _grammar(
-    bodies: tuple[tuple[str, Body], ...], instruments: tuple[tuple[str, Instrument], ...]
-) -> _Grammar:
-    """Compile the patterns for one set of bodies and instruments (cached: the corpus has one)."""
+def _grammar(bodies: Mapping[str, Body], instruments: Mapping[str, Instrument]) -> Grammar:
+    """Compile the patterns for one set of bodies and instruments."""
     body_by_name: dict[str, str] = {}
     references: dict[str, list[str]] = {}
-    for key, body in bodies:
+    for key, body in bodies.items():
         for name in (body.name, *body.names):
             body_by_name.setdefault(p.normalize_name(name), key)
         for reference in body.short_references:
             references.setdefault(p.normalize_name(reference), []).append(key)
     instrument_by_name: dict[str, str] = {}
     generic: set[str] = set()
-    for key, instrument in instruments:
+    for key, instrument in instruments.items():
         for name in (instrument.name, *instrument.names):
             instrument_by_name.setdefault(p.normalize_name(name), key)
             if name.split()[0].lower() == "the":
                 generic.add(p.normalize_name(name))
+    names = _body_names(bodies)
     holes = {
-        "bodies": p.names_alternation(_body_names(bodies)),
-        "references": p.names_alternation(r for _, b in bodies for r in b.short_references),
-        "ordinal_bodies": p.names_alternation(n for n in _body_names(bodies) if p.ORDINAL_HOLE in n),
+        "bodies": p.names_alternation(names),
+        "references": p.names_alternation(r for b in bodies.values() for r in b.short_references),
+        "ordinal_bodies": p.names_alternation(n for n in names if p.ORDINAL_HOLE in n),
     }
-    instrument_names = [n for _, i in instruments for n in (i.name, *i.names)]
-    return _Grammar(
+    instrument_names = [n for i in instruments.values() for n in (i.name, *i.names)]
+    return Grammar(
         document_head=p.fill(p.DOCUMENT_HEAD, **holes),
         after_body=p.fill(p.AFTER_BODY, **holes),
         cataphor_body=p.fill(p.CATAPHOR_BODY, **holes),
@@ -313,9 +373,9 @@ def _grammar(
     )
 
 
-def _body_names(bodies: tuple[tuple[str, Body], ...]) -> list[str]:
+def _body_names(bodies: Mapping[str, Body]) -> list[str]:
     """Every full name of every body, as written in the data (``short_name`` is for display)."""
-    return [n for _, b in bodies for n in (b.name, *b.names)]
+    return [n for b in bodies.values() for n in (b.name, *b.names)]
 
 
 # --- Resolutions and decisions ------------------------------------------------------------------
@@ -345,7 +405,7 @@ class _Item:
     stop: int  # where the item's tail (date, title) ends
 
 
-def _documents(text: str, g: _Grammar, speaking: str) -> tuple[list[_Found], list[tuple[int, int]]]:
+def _documents(text: str, g: Grammar, speaking: str) -> tuple[list[_Found], list[tuple[int, int]]]:
     """Resolution and decision citations, and the spans of the titles quoted with them."""
     found: list[_Found] = []
     titles: list[tuple[int, int]] = []
@@ -415,7 +475,7 @@ def _documents(text: str, g: _Grammar, speaking: str) -> tuple[list[_Found], lis
     return found, titles
 
 
-def _ordinal_documents(text: str, g: _Grammar) -> list[_Found]:
+def _ordinal_documents(text: str, g: Grammar) -> list[_Found]:
     """Resolutions of a body named by its ordinal: "resolution 1 of the Twelfth … Congress …".
 
     The number within the body is read with the ordinal as its session: 12/1.
@@ -499,7 +559,7 @@ def _date(m: re.Match[str]) -> dt.date | None:
 # --- Articles ------------------------------------------------------------------------------------
 
 
-def _articles(text: str, g: _Grammar) -> tuple[list[_Found], list[tuple[int, int]]]:
+def _articles(text: str, g: Grammar) -> tuple[list[_Found], list[tuple[int, int]]]:
     """Article citations of the corpus's instruments, each resolved to its instrument; and the
     spans of the instrument names that said whose articles they are (not citations of their own)."""
     found: list[_Found] = []
@@ -575,7 +635,7 @@ def _article_citations(key: str, head: re.Match[str], item: re.Match[str], *, fi
     return out
 
 
-def _instruments(text: str, g: _Grammar, named: list[tuple[int, int]]) -> list[_Found]:
+def _instruments(text: str, g: Grammar, named: list[tuple[int, int]]) -> list[_Found]:
     """The Convention and its Protocols cited as a whole, by name ("the Firearms Protocol").
 
     A generic name ("the Convention") is not such a citation: it refers to an instrument only in
@@ -599,7 +659,7 @@ def _instruments(text: str, g: _Grammar, named: list[tuple[int, int]]) -> list[_
     return found
 
 
-def _instrument_mentions(text: str, g: _Grammar) -> list[InstrumentMention]:
+def _instrument_mentions(text: str, g: Grammar) -> list[InstrumentMention]:
     """Every instrument named in the text, ours with their key, others with None, in order."""
     known = [
         InstrumentMention(m.start(), m.end(), g.instrument_key(m[0])) for m in g.instrument.finditer(text)
