@@ -146,6 +146,11 @@ class Resolution:
         # Kept on the (frozen, immutable) value itself: every stage of a build asks for it.
         return tuple(_Walk(self))
 
+    def __getstate__(self) -> dict[str, object]:
+        # The passages are derived: a pickled resolution (the cache of loaded texts, a worker's
+        # result) carries its fields only, and walks itself again when asked.
+        return {k: v for k, v in self.__dict__.items() if k != "_passages"}
+
     @property
     def voice(self) -> str:
         """The body in whose voice the paragraphs speak: the one "its resolution" means.

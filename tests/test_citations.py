@@ -1532,3 +1532,12 @@ def test_bad_resolution_ids_are_refused(text: str) -> None:
 def test_annex_heading_ids_come_from_the_model() -> None:
     annex = Annex("annex-1", "I", None, (), (AnnexSection(None, ()), AnnexSection("Heading", ())))
     assert annex.heading_id(1) == "annex-1-heading-2"
+
+
+def test_a_pickled_resolution_carries_its_fields_not_its_passages() -> None:
+    import pickle
+
+    assert passages(CCPCJ_DRAFT)  # walked, and kept on the value
+    copy = pickle.loads(pickle.dumps(CCPCJ_DRAFT))
+    assert copy == CCPCJ_DRAFT and "_passages" not in vars(copy)
+    assert passages(copy) == passages(CCPCJ_DRAFT)

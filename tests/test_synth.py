@@ -316,7 +316,7 @@ def test_citations_of_every_form_of_issue_8(many: list[Resolution]) -> None:
     from generator.ids import InstrumentRef
 
     real, _ = load_checked_corpus(Path(__file__).resolve().parent.parent / "corpus")
-    targets = [s.citation.target for r in many for s in citations_in(r, real.bodies, real.instruments)]
+    targets = [c.target for r in many for c in citations_in(r, real.bodies, real.instruments)]
     bodies = Counter(t.body for t in targets if isinstance(t, DocumentRef))
     assert all(bodies[b] for b in ("cop", "ccpcj", "ecosoc", "ga", "sc", "hrc", "congress")), bodies
     assert any(isinstance(t, DocumentRef) and t.number.startswith("S-") for t in targets)
