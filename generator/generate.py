@@ -143,8 +143,6 @@ def _generate(
     if previous is not None and previous.graph is not None and previous.graph.corpus == corpus:
         # Nothing the pages are made of changed (a file saved as it was): they are all on disk.
         return _unchanged(previous, report, timings, out_dir, pages_dir, progress)
-    with clock("citations"):
-        sites = cite(corpus, finder)
     result = render_corpus(
         corpus,
         citations,
@@ -239,7 +237,6 @@ def _unchanged(
     in again (one may have been edited, added or removed)."""
     stats = WriteStats()
     assert previous.graph is not None
-    report.extend(previous.graph.diagnostics)
     with _Clock(timings)("write"):
         static: dict[str, bytes] = {}
         if pages_dir.is_dir():

@@ -655,9 +655,10 @@ def test_any_text_becomes_valid_akoma_ntoso_with_its_words_intact(
 ) -> None:
     import dataclasses
 
+    from generator.citations import resolve
     from generator.export.akn import default_href, resolution_akn
     from generator.ids import ArticleRef
-    from generator.model import Citation, CitationSite, Footnote, Paragraph
+    from generator.model import Citation, Footnote, Paragraph, passages
 
     text = f"*Decides* {markup} end"
     res = dataclasses.replace(
@@ -670,10 +671,9 @@ def test_any_text_becomes_valid_akoma_ntoso_with_its_words_intact(
     start, end = sorted(cut)
     sites = []
     if start < end <= len(text):
-        sites.append(
-            CitationSite(res.id, "op-1", Citation(ArticleRef("untoc", 30), start, end, text[start:end]))
-        )
-    graph = build_graph(corpus, sites)
+        op1 = passages(res)[0]
+        sites.append(Citation(ArticleRef("untoc", 30), start, end, text[start:end], passage=op1))
+    graph = build_graph(corpus, resolve(sites, corpus))
     data = resolution_akn(graph, res, href=default_href(graph, lambda d: "../x/"), as_of=dt.date(2020, 1, 1))
     doc = etree.fromstring(data)
     assert akn_schema.validate(doc), akn_schema.error_log

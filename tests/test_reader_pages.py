@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from generator.check import MemoFinder, load_checked_corpus
-from generator.generate import cite
+from generator.check import check_and_cite
 from generator.graph import build_graph
 from generator.render import pages as render_pages
 from generator.render import urls
@@ -70,10 +69,10 @@ def test_the_raw_source_is_not_the_readers_source(online_site: Path) -> None:
 
 
 def test_with_a_repository_url_the_source_is_a_link_at_the_bottom() -> None:
-    finder = MemoFinder()
-    corpus, report = load_checked_corpus(ROOT / "corpus", finder)
-    assert report.ok
-    graph = build_graph(corpus, cite(corpus, finder))
+    checked = check_and_cite(ROOT / "corpus")
+    assert checked.report.ok
+    corpus = checked.corpus
+    graph = build_graph(corpus, checked.citations)
     base = "https://example.org/atlas/blob/main/"
     jobs = render_pages.page_jobs(graph, source_url=base)
     page = next(j for j in jobs if j.path == urls.resolution_page("cop-res-5-1"))()
@@ -133,9 +132,9 @@ def test_a_body_page_lists_every_session(online_site: Path) -> None:
 
 
 def test_an_empty_body_page_says_what_it_will_hold() -> None:
-    finder = MemoFinder()
-    corpus, _ = load_checked_corpus(ROOT / "corpus", finder)
-    graph = build_graph(corpus, cite(corpus, finder))
+    checked = check_and_cite(ROOT / "corpus")
+    corpus = checked.corpus
+    graph = build_graph(corpus, checked.citations)
     empty = [n for n, b in enumerate(graph.bodies) if not b.sessions]
     if not empty:  # every body of the corpus has texts or sessions: make one that has neither
         import dataclasses
@@ -144,7 +143,7 @@ def test_an_empty_body_page_says_what_it_will_hold() -> None:
 
         lone = Body("xyz", "Example Committee", "Committee", ("Example Committee",), (), "session")
         corpus = dataclasses.replace(corpus, bodies={**corpus.bodies, "xyz": lone})
-        graph = build_graph(corpus, cite(corpus, finder))
+        graph = build_graph(corpus, checked.citations)
         empty = [n for n, b in enumerate(graph.bodies) if not b.sessions]
     jobs = render_pages.page_jobs(graph)
     key = graph.bodies[empty[0]].body.key
