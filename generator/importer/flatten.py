@@ -34,8 +34,8 @@ _MASTHEAD = re.compile(
        |(?<![\w/])[A-Z]{{1,6}}(?:\.\d+)?(?:/[A-Za-z0-9.\-]+){{2,}}(?![\w/])
        |[A-Z][a-z]+,\s+\d{{1,2}}(?:[–-]\d{{1,2}})?\s+(?:{MONTH_NAMES})\s+\d{{4}}
        |{_DATE}
-       |(?:Revised\s+)?[Dd]raft\s+(?:resolution|decision)(?:\s+[IVX]{{1,5}})?(?=\s+[A-Z])
-       |(?:[\w()’'-]+\s+){{0,20}}?[\w()’'-]+:\s+(?:revised\s+)?draft\s+(?:resolution|decision)(?!s)
+       |(?<!:\s)(?<!revised\s)(?:Revised\s+)?[Dd]raft\s+(?:resolution|decision)(?:\s+[IVX]{{1,5}})?(?=\s+[A-Z])
+
        |The\s+[A-Z][^:]{{5,200}}?\brecommends\b[^:]{{0,300}}?draft\s+(?:resolution|decision)s?
           (?:\s+for\s+adoption\s+by\s+the\s+[^:]{{3,80}}?)?:""",
     re.VERBOSE,
@@ -108,11 +108,30 @@ def _formula(text: str, names: Sequence[str], cuts: set[int]) -> int | None:
     return None
 
 
+_SPONSORED = re.compile(r":\s+(?:revised\s+)?draft\s+(?:resolution|decision)(?!s)")
+_SPONSOR_WORD = re.compile(r"^(?:[A-Z(][\w()’'.-]*,?|and|of|the|on|for|in|to|de|del|da)$")
+
+
 def _masthead(text: str, cuts: set[int], offset: int) -> None:
     for m in _MASTHEAD.finditer(text):
         cuts.update((offset + m.start(), offset + m.end()))
+    for m in _SPONSORED.finditer(text):
+        cuts.update((offset + _sponsors_start(text, m.start()), offset + m.end()))
     for m in re.finditer(r"(?<![\w/])\d{1,4}/\d{1,4}\.\s+(?=[A-Z])", text):
         cuts.add(offset + m.start())  # "78/231. Title": the heading of an adopted text
+
+
+def _sponsors_start(text: str, colon: int) -> int:
+    """"… the Protocols thereto Italy: draft resolution": the sponsors are the capitalised words (and
+    their connectors) just before the colon."""
+    start = colon
+    for word in reversed(list(re.finditer(r"\S+", text[:colon]))):
+        if not _SPONSOR_WORD.match(word.group()):
+            break
+        start = word.start()
+    while text[start:colon].split()[:1] and text[start:colon].split()[0] in ("and", "of", "the", "on"):
+        start = text.index(" ", start) + 1  # a sponsor list starts with a name, not a connector
+    return start
 
 
 def _paragraphs(body: str, cuts: set[int], offset: int) -> None:
