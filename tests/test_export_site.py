@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from browser_support import SiteUnderTest, watch
 from bs4 import BeautifulSoup
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from generator.export import TEXT_FORMATS, text_file
 from generator.export.cite import citation
@@ -84,6 +84,13 @@ document.execCommand = (command, ...rest) => {
 """
 
 
+def _press(button: Locator) -> None:
+    """Use a paragraph's button as a keyboard user does: focus shows the paragraph's tools, Enter."""
+    button.focus()
+    expect(button).to_be_visible()
+    button.press("Enter")
+
+
 @pytest.fixture(params=["online", "offline"])
 def where(request: pytest.FixtureRequest) -> SiteUnderTest:
     site = request.getfixturevalue(request.param)
@@ -100,8 +107,7 @@ def test_cite_copies_the_citation_and_permalink_of_a_paragraph(tab: Page, where:
     url = where.url("resolutions/cop-res-5-1.md")
     tab.goto(url)
     button = tab.locator('#op-7 button[data-atlas-cite="op-7"]')
-    expect(button).to_be_visible()
-    button.click()
+    _press(button)
     expect(button).to_have_text("Copied")
     expected = f"{COP}, resolution 5/1, para. 7 (2010). Available at {url}#op-7"
     assert tab.evaluate("window.__copied") == [expected]
@@ -111,7 +117,7 @@ def test_cite_copies_the_citation_and_permalink_of_a_paragraph(tab: Page, where:
         assert tab.evaluate("navigator.clipboard.readText()") == expected
     # The second style, chosen once, is used by every Cite button and remembered on the next page.
     tab.locator('input[name="atlas-cite-style"][value="oscola"]').check()
-    tab.locator('#op-1-a button[data-atlas-cite="op-1-a"]').click()
+    _press(tab.locator('#op-1-a button[data-atlas-cite="op-1-a"]'))
     oscola = tab.evaluate("window.__copied")[-1]
     assert oscola.startswith(COP + " Res 5/1") and oscola.endswith(f", para 1 (a) <{url}#op-1-a>"), oscola
     tab.locator(".atlas-data__copy").click()
@@ -133,7 +139,7 @@ def test_a_draft_is_cited_as_a_draft(tab: Page, online: SiteUnderTest) -> None:
     tab.context.grant_permissions(["clipboard-read", "clipboard-write"])
     url = online.url("resolutions/cop-10-draft-italy.md")
     tab.goto(url)
-    tab.locator('#op-2 button[data-atlas-cite="op-2"]').click()
+    _press(tab.locator('#op-2 button[data-atlas-cite="op-2"]'))
     expected = citation(draft, corpus.bodies, "un", "para. 2")
     assert "draft resolution" in expected and "2020" in expected
     assert tab.evaluate("window.__copied") == [f"{expected}. Available at {url}#op-2"]
