@@ -145,19 +145,32 @@ def _served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def run(site: Path, queries: Sequence[str], chromium: str, args: Sequence[str] = ()) -> list[list[str]]:
-    """The result pages of each query (site paths, best first) from the site's own search worker."""
-    from playwright.sync_api import sync_playwright
+def run(
+    site: Path, queries: Sequence[str], chromium: str, args: Sequence[str] = (), browser: Any = None
+) -> list[list[str]]:
+    """The result pages of each query (site paths, best first) from the site's own search worker;
+    in ``browser`` (a Playwright Browser) when given, else in a Chromium launched for it."""
+    with _served(site) as base:
+        if browser is not None:
+            return _ask(browser, base, queries)
+        from playwright.sync_api import sync_playwright
 
-    with _served(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=list(args))
-        try:
-            page = browser.new_page()
-            page.goto(base)
-            worker = base + "assets/javascripts/atlas-search.js"
-            found: list[list[str]] = page.evaluate(_RUN, {"queries": list(queries), "worker": worker})
-        finally:
-            browser.close()
+        with sync_playwright() as p:
+            launched = p.chromium.launch(executable_path=chromium, args=list(args))
+            try:
+                return _ask(launched, base, queries)
+            finally:
+                launched.close()
+
+
+def _ask(browser: Any, base: str, queries: Sequence[str]) -> list[list[str]]:
+    page = browser.new_page()
+    try:
+        page.goto(base)
+        worker = base + "assets/javascripts/atlas-search.js"
+        found: list[list[str]] = page.evaluate(_RUN, {"queries": list(queries), "worker": worker})
+    finally:
+        page.close()
     return [[_site_path(location) for location in pages][:DEPTH] for pages in found]
 
 

@@ -35,6 +35,8 @@ PAGES = {
     "body": "bodies/cop/",
     "unresolved": "reports/unresolved/",
     "about": "about/",
+    "search": "search/?q=trafficking%20in%20persons",
+    "not-found": "404.html",
 }
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 

@@ -104,7 +104,9 @@ def test_search_for_extradition_finds_article_16_and_its_citers(
     assert any(_page_of(link) == article for link in links), links
     assert any("cop-10-draft-italy" in link for link in links), links
     # A result is a working link: it opens the article's page.
-    tab.locator(".md-search-result__list a").filter(has_text="Article 16").first.click()
+    tab.locator(".md-search-result__list a").filter(
+        has_text="Organized Crime Convention, article 16"
+    ).first.click()
     expect(tab).to_have_url(re.compile(re.escape(article) + r"(\?[^#]*)?(#.*)?$"))
     expect(tab.locator("h1")).to_contain_text("Extradition")
     assert_clean(traffic, where)
@@ -177,6 +179,8 @@ def test_copy_link_puts_the_paragraph_address_on_the_clipboard(tab: Page, online
     tab.context.grant_permissions(["clipboard-read", "clipboard-write"])
     tab.goto(online.url("resolutions/cop-res-5-1.md"))
     button = tab.locator('button[data-atlas-copy="op-7"]')
+    # The permalink and its button show when the pointer is over the paragraph (or on focus).
+    tab.locator("#op-7 > .atlas-para__text").hover()
     expect(button).to_be_visible()
     button.click()
     expect(button).to_have_text("Copied")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from browser_support import ROOT, environ
+from playwright.sync_api import Browser
 
 from generator import search_eval as se
-from generator.bundle import CHROMIUM_ARGS
 from generator.check import load_checked_corpus
 from generator.mkdocs_adapter import build_site
 from generator.synth import write_corpus
@@ -47,17 +47,17 @@ def test_the_set_is_large_enough_and_well_formed() -> None:
 
 
 def test_every_judged_query_finds_its_pages_first(
-    chromium: str, online_site: Path, synthetic_site: tuple[Path, Path]
+    chromium: str, browser: Browser, online_site: Path, synthetic_site: tuple[Path, Path]
 ) -> None:
     queries = se.load()
     seed = list(queries.seed)
-    seed_results = se.run(online_site, [q.query for q in seed], chromium, CHROMIUM_ARGS)
+    seed_results = se.run(online_site, [q.query for q in seed], chromium, browser=browser)
     corpus_dir, site = synthetic_site
     corpus, report = load_checked_corpus(corpus_dir)
     assert report.ok
     synthetic = se.expand(queries.rules, corpus)
     assert len(synthetic) >= 20, [q.query for q in synthetic]
-    synthetic_results = se.run(site, [q.query for q in synthetic], chromium, CHROMIUM_ARGS)
+    synthetic_results = se.run(site, [q.query for q in synthetic], chromium, browser=browser)
     figures = se.judge(seed + synthetic, seed_results + synthetic_results)
     print("\n" + figures.summary())
     assert len(figures.outcomes) >= 40

@@ -116,7 +116,7 @@ def _search(browser: Browser, url: str, query: str) -> list[tuple[str, str]]:
         ("", "extradite", "resolutions/cop-10-draft-italy/", "resolutions/cop-res-5-1/"),
         ("", "COP 5/1", "resolutions/cop-res-5-1/", None),
         ("", "55/25", "cited/ga-res-55-25/", "resolutions/cop-10-draft-italy/"),
-        ("convention/", "about the atlas", "about/", None),
+        ("convention/", "A/RES/55/25", "cited/ga-res-55-25/", None),
     ],
 )
 def test_a_query_typed_online_shows_results_best_first(

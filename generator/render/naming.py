@@ -7,6 +7,7 @@ text from a resolution (titles, sponsors) is rendered by :func:`generator.render
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 
 from generator.graph import Document, When
@@ -140,7 +141,9 @@ def document_label(bodies: Mapping[str, Body], doc: Document, sponsor: str | Non
     elif doc.when.year is not None:
         label += f", {doc.when.year}"
     if sponsor:
-        label += f" ({sponsor})"
+        # As the text's id cuts it: "Co-Chairs of the Working Group …" is "Co-Chairs".
+        short_sponsor = re.split(r" of the |\(|,", sponsor, maxsplit=1)[0].strip() or sponsor
+        label += f" ({short_sponsor})"
     return label
 
 

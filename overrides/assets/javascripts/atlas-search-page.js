@@ -19,6 +19,7 @@
   var facetsBox = page.querySelector("[data-atlas-facets]");
   var clear = page.querySelector("[data-atlas-facets-clear]");
   var LIMIT = 500;
+  var SHOWN = 3;  /* paragraphs shown under each text; the rest are counted */
   var STATUS = { adopted: "Adopted", draft: "Draft", "revised-draft": "Revised draft", cited: "Cited only" };
   var KIND = { resolution: "Resolution", decision: "Decision" };
   var TYPES = { text: "Texts of the corpus", cited: "Cited, not in the corpus", article: "Articles",
@@ -114,10 +115,14 @@
       count.textContent = shown.length + " of " + groups.length + " results for “" + q + "”, filtered";
     }
     list.innerHTML = shown.map(function (g) {
-      var passages = g.passages.map(function (p) {
+      var passages = g.passages.slice(0, SHOWN).map(function (p) {
         return '<li><a class="atlas-result__where" href="' + escapeHTML(p.href) + '">' + escapeHTML(p.where) +
           "</a> " + p.text + "</li>";
       }).join("");
+      var more = g.passages.length - SHOWN;
+      if (more > 0)
+        passages += '<li class="atlas-result__more">and ' + more + " more paragraph" + (more === 1 ? "" : "s") +
+          ' of this text: <a href="' + escapeHTML(g.href) + "?h=" + encodeURIComponent(input.value.trim()) + '">open it</a></li>';
       return '<li class="atlas-result" data-type="' + escapeHTML(g.facets.t || "") + '">' +
         '<p class="atlas-result__label"><a href="' + escapeHTML(g.href) + '">' + escapeHTML(g.label) + "</a></p>" +
         (g.text ? '<p class="atlas-result__title">' + g.text + "</p>" : "") +
@@ -150,7 +155,8 @@
         text: head.text,
         facets: facets,
         passages: group.filter(function (i) { return i.location.indexOf("#") >= 0; }).map(function (i) {
-          var where = i.atlas ? i.atlas.label : i.title.replace(/<[^>]*>/g, "");
+          /* Under its text's label, a paragraph is named by itself: "op. 10". */
+          var where = i.atlas && i.atlas.passage ? i.atlas.passage : (i.atlas ? i.atlas.label : i.title.replace(/<[^>]*>/g, ""));
           return { href: href(i.location), where: where, text: i.text };
         })
       };
@@ -235,5 +241,19 @@
     var v = params.getAll(f.key);
     if (v.length) chosen[f.key] = v;
   });
+
+  /* Material opens its own search dialog for a ?q= in the address, and takes q out of the address
+   * when that dialog closes. Here the page itself is the search: close the dialog, keep the query. */
+  var toggle = document.getElementById("__search");
+  function closeDialog() {
+    if (toggle && toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    if (input.value.trim()) writeURL();
+  }
+  closeDialog();
+  window.setTimeout(closeDialog, 0);
+  window.addEventListener("load", function () { window.setTimeout(closeDialog, 50); });
   run();
 })();

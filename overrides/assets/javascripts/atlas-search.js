@@ -550,7 +550,12 @@ function item(hit, words, bare, pageId) {
     text: bare ? "" : highlight(doc[2], words, true),
     score: hit.score,
     terms: terms,
-    atlas: { page: page ? page[0] : doc[0], label: facets ? label(facets, isPage ? "" : doc[1]) : doc[1], facets: facets || {} }
+    atlas: {
+      page: page ? page[0] : doc[0],
+      label: facets ? label(facets, isPage ? "" : doc[1]) : doc[1],
+      passage: isPage ? "" : doc[1],
+      facets: facets || {}
+    }
   };
 }
 
