@@ -85,7 +85,7 @@ def test_the_contents_stay_in_view_and_mark_the_current_section(tab: Page, onlin
     current = tab.locator('nav[data-atlas-toc] a[aria-current="location"]')
     expect(current).to_have_count(1)
     assert str(current.get_attribute("href")).startswith("#annex-2"), current.get_attribute("href")
-    tab.locator("#footnotes").scroll_into_view_if_needed()
+    tab.evaluate("document.getElementById('footnotes').scrollIntoView({block: 'start'})")
     tab.wait_for_timeout(300)
     assert tab.locator('nav[data-atlas-toc] a[aria-current="location"]').get_attribute("href") in (
         "#footnotes",
