@@ -26,7 +26,7 @@ from generator.session import BuildSession, Settings
 from generator.synth import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZE, POOL = 7, 2
+SIZE, POOL = 6, 2
 _CITATION = re.compile(
     r"(?:General Assembly|Economic and Social Council|Commission on Crime Prevention and Criminal Justice)"
     r" resolution \d+/\d+"
@@ -110,7 +110,7 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=operations)
 def test_incremental_builds_match_clean_builds(
     corpora: tuple[Path, Path, list[str]], steps: list[tuple[str, int, int]]
