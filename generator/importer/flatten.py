@@ -66,6 +66,9 @@ def _openings(text: str) -> int:
         rest = text[m.end():]
         if leading_phrase(rest, "preamble") or leading_phrase(rest, "reported"):
             count += 1
+    # "…; (b) Recalled …; (c) Decided …": lettered paragraphs that start with a capital (an inline
+    # enumeration "(a) identifying …; (b) adopting …" is in lower case).
+    count += len(re.findall(r"[;.](?:\d{1,3})?\s+\([b-z]\)\s+[A-Z]", text))
     return count
 
 
@@ -169,6 +172,9 @@ def _letters(body: str, cuts: set[int], offset: int) -> None:
     for m in _LETTER.finditer(body):
         before = body[: m.start()].rstrip().rstrip("0123456789")
         label = m["x"]
+        if not before and label == "a":
+            expected = "b"  # the line opens with "(a)"
+            continue
         if not before or before[-1] not in ":;.":
             continue
         if label == expected or (label == "a" and before.endswith(":")):
