@@ -29,14 +29,15 @@ SYNTHETIC = 200
 SEED = 8
 
 # What the importer does not read yet (issue 8 §1), per layout ("name") or per layout and group
-# ("name--group"): the xfail reason. Details and minimal inputs: /work/notes/roundtrip-failures.md.
+# ("name--group"): the xfail reason. `cd tests && python -m roundtrip` prints the pass rates and the first
+# paragraph that differs for each failing text.
 MISSING: dict[str, str] = {
     "pdf--resolutions": "importer: a centred annex title whose last line is short runs into the first "
     "heading; a wrapped title's last line holding only a year is dropped (issue 8 §1.2)",
     "pdf-old-marks--resolutions": "importer: as pdf, and a line ending in ', 1/' (an old-style mark "
     "after a space) is not taken as ended (issue 8 §1.2, §1.6)",
-    "flattened": "importer: a whole text in a handful of very long lines: the header on one line names "
-    "no body (IMP004; issue 8 §1.2)",
+    "flattened": "importer: in a whole text on a handful of very long lines, 'Draft resolution submitted "
+    "by X Title' is not split into sponsor and title, and some annex headings are missed (issue 8 §1.2)",
 }
 
 
