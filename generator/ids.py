@@ -215,7 +215,7 @@ _RESOLUTION_ID = re.compile(
       | (?P<body>[a-z]+)                                      # a draft: its body,
         (?:-(?P<session>\d{1,3}))?                            #   the session when known,
         -(?P<status>draft|revised-draft)                      #   its status,
-        -(?P<sponsor>[a-z0-9]+(?:-[a-z0-9]+)*?)               #   its first sponsor,
+        (?:-(?P<sponsor>[a-z][a-z0-9]*(?:-[a-z0-9]+)*?))?     #   its first sponsor when known,
         (?:-(?P<copy>[2-9]|[1-9]\d))?                         #   -2, -3 for a second draft alike
     )$""",
     re.VERBOSE,
@@ -250,6 +250,27 @@ class ResolutionId:
         session = int(m["session"]) if m["session"] else None
         copy = int(m["copy"]) if m["copy"] else 1
         return cls(m[0], m["body"], None, session, m["status"], m["sponsor"], copy)
+
+    @classmethod
+    def adopted(cls, ref: DocumentRef) -> ResolutionId:
+        """The id of an adopted text: its reference's slug, ``cop-res-5-1``."""
+        return cls(ref.slug, ref.body, ref)
+
+    @classmethod
+    def draft(
+        cls, body: str, session: int | None, status: str, sponsor: str | None = None, copy: int = 1
+    ) -> ResolutionId:
+        """The id of a draft: ``cop-10-draft-italy``; ``-2``, ``-3`` for the second and third drafts
+        that would otherwise share it. ``sponsor`` is slugged here (``Co-Chairs`` → ``co-chairs``)."""
+        if status not in ("draft", "revised-draft"):
+            raise ValueError(f"a draft's status is draft or revised-draft, not {status!r}")
+        if copy < 1:
+            raise ValueError(f"a draft's copy number starts at 1, not {copy}")
+        sponsor_slug = slugify(sponsor) if sponsor else None
+        parts = [body, *([str(session)] if session is not None else []), status]
+        parts += [sponsor_slug] if sponsor_slug else []
+        parts += [str(copy)] if copy > 1 else []
+        return cls("-".join(parts), body, None, session, status, sponsor_slug, copy)
 
     @property
     def slug(self) -> str:
@@ -291,6 +312,36 @@ class ParagraphId:
         if m is None or (m["fn"] and m["subs"]):
             raise ValueError(f"not a paragraph id: {text!r} (expected e.g. 'pp-1', 'op-12-a', 'annex-1-b')")
         return cls(text)
+
+    @classmethod
+    def preamble(cls, number: int) -> ParagraphId:
+        """The id of the ``number``-th preambular paragraph: ``pp-3``."""
+        return cls(f"pp-{number}")
+
+    @classmethod
+    def operative(cls, number: int) -> ParagraphId:
+        """The id of operative paragraph ``number``: ``op-12``."""
+        return cls(f"op-{number}")
+
+    @classmethod
+    def annex_paragraph(cls, annex_id: str, label: str | int) -> ParagraphId:
+        """The id of a paragraph of an annex: lettered ``annex-1-b`` (a repeated letter
+        ``annex-1-b-2``), numbered ``annex-1-4``, unnumbered after a heading ``annex-1-text-3``,
+        introductory ``annex-1-intro``; ``label`` is what follows the annex's id."""
+        return cls(f"{annex_id}-{str(label).lower()}")
+
+    def sub(self, label: str) -> ParagraphId:
+        """The id of a sub-paragraph of this paragraph: op-12 → ``op-12-a``, op-12-a → ``op-12-a-ii``,
+        op-12-a-ii → ``op-12-a-ii-a``; ``label`` is the printed letter or roman number."""
+        return ParagraphId(f"{self.value}-{label.lower()}")
+
+    @property
+    def sub_labels(self) -> tuple[str, ...]:
+        """The sub-paragraph labels after the paragraph's own id: ('a', 'ii') for op-12-a-ii."""
+        m = _PARAGRAPH_ID.match(self.value)
+        if m is None or not m["subs"]:
+            return ()
+        return tuple(m["subs"].lstrip("-").split("-"))
 
     @classmethod
     def footnote(cls, mark: str) -> ParagraphId:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 from generator.diagnostics import Report
-from generator.ids import ArticleRef, DocumentRef, slugify
+from generator.ids import ArticleRef, DocumentRef, ResolutionId
 from generator.model import (
     AgendaItem,
     Annex,
@@ -1462,7 +1462,7 @@ def _assemble(
     agenda: AgendaItem | None = None
     if draft is None:
         assert slot.number is not None
-        rid = DocumentRef(slot.body, slot.kind, slot.number).slug
+        rid = ResolutionId.adopted(DocumentRef(slot.body, slot.kind, slot.number)).value
         symbol = bodies_symbol(slot)
         dates = Dates(adopted=slot.date)
         if symbol is not None:
@@ -1542,10 +1542,10 @@ def _draft(
         "ecosoc": f"E/{slot.year}/L.{n}",
         "ga": f"A/C.3/{slot.session}/L.{n}",
     }[slot.body] + ("/Rev.1" if slot.status == "revised-draft" else "")
-    parts = [slot.body] + ([str(slot.session)] if slot.session is not None else [])
-    base = "-".join([*parts, slot.status, slugify(sponsors[0])])
-    ids[base] += 1
-    return _Draft(base if ids[base] == 1 else f"{base}-{ids[base]}", symbol, sponsors)
+    base = ResolutionId.draft(slot.body, slot.session, slot.status, sponsors[0])
+    ids[base.value] += 1
+    rid = ResolutionId.draft(slot.body, slot.session, slot.status, sponsors[0], copy=ids[base.value])
+    return _Draft(rid.value, symbol, sponsors)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -1529,6 +1529,52 @@ def test_bad_resolution_ids_are_refused(text: str) -> None:
         ResolutionId.parse(text)
 
 
+@pytest.mark.parametrize(
+    ("rid", "text"),
+    [
+        (ResolutionId.adopted(DocumentRef("cop", "resolution", "5/1")), "cop-res-5-1"),
+        (ResolutionId.adopted(DocumentRef("ga", "resolution", "S-20/2")), "ga-res-s-20-2"),
+        (ResolutionId.draft("cop", 10, "draft", "Italy"), "cop-10-draft-italy"),
+        (ResolutionId.draft("cop", 12, "draft", "Co-Chairs"), "cop-12-draft-co-chairs"),
+        (ResolutionId.draft("ccpcj", None, "revised-draft", "Italy"), "ccpcj-revised-draft-italy"),
+        (ResolutionId.draft("cop", 10, "draft", "Italy", copy=2), "cop-10-draft-italy-2"),
+        (ResolutionId.draft("cop", 10, "draft"), "cop-10-draft"),
+        (ResolutionId.draft("cop", 10, "draft", copy=3), "cop-10-draft-3"),
+    ],
+)
+def test_resolution_ids_built_parse_back_to_themselves(rid: ResolutionId, text: str) -> None:
+    assert rid.value == text
+    assert ResolutionId.parse(text) == rid
+
+
+@pytest.mark.parametrize(("status", "copy"), [("adopted", 1), ("final", 1), ("draft", 0)])
+def test_impossible_draft_ids_are_refused(status: str, copy: int) -> None:
+    with pytest.raises(ValueError, match="a draft's"):
+        ResolutionId.draft("cop", 10, status, "Italy", copy=copy)
+
+
+@pytest.mark.parametrize(
+    ("built", "text", "labels"),
+    [
+        (ParagraphId.preamble(3), "pp-3", ()),
+        (ParagraphId.operative(12), "op-12", ()),
+        (ParagraphId.operative(12).sub("a"), "op-12-a", ("a",)),
+        (ParagraphId.operative(12).sub("a").sub("ii"), "op-12-a-ii", ("a", "ii")),
+        (ParagraphId.operative(1).sub("b").sub("ii").sub("A"), "op-1-b-ii-a", ("b", "ii", "a")),
+        (ParagraphId.annex_paragraph("annex-1", "B"), "annex-1-b", ()),
+        (ParagraphId.annex_paragraph("annex-2", 4), "annex-2-4", ()),
+        (ParagraphId.annex_paragraph("annex-1", "text-3"), "annex-1-text-3", ()),
+        (ParagraphId.annex_paragraph("annex-1", "b").sub("ii"), "annex-1-b-ii", ("ii",)),
+    ],
+)
+def test_paragraph_ids_built_parse_back_to_themselves(
+    built: ParagraphId, text: str, labels: tuple[str, ...]
+) -> None:
+    assert built.value == text
+    assert ParagraphId.parse(text) == built
+    assert built.sub_labels == labels
+
+
 def test_annex_heading_ids_come_from_the_model() -> None:
     annex = Annex("annex-1", "I", None, (), (AnnexSection(None, ()), AnnexSection("Heading", ())))
     assert annex.heading_id(1) == "annex-1-heading-2"

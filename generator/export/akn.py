@@ -34,6 +34,7 @@ from generator.graph import (
     ToResolution,
     ToSymbol,
 )
+from generator.ids import ParagraphId
 from generator.markup import tokenize
 from generator.model import Body, Footnote, Paragraph, Resolution
 from generator.render.naming import format_date
@@ -81,8 +82,6 @@ def expression_iri(r: Resolution) -> str:
     return f"{work_iri(r)}/eng@{segment if segment != 'undated' else ''}"
 
 
-_OP = re.compile(r"^op-(\d+)((?:-[a-z0-9]+)*)$")
-_PP = re.compile(r"^pp-(\d+)((?:-[a-z0-9]+)*)$")
 _ANNEX = re.compile(r"^annex-(\d+)-(.+)$")
 
 
@@ -93,18 +92,21 @@ def _points(letters: Sequence[str]) -> str:
 
 def eid(paragraph_id: str) -> str:
     """The Akoma Ntoso eId of an atlas paragraph id: op-8-a → ``para_8__list_1__point_a``."""
-    if m := _OP.match(paragraph_id):
-        return f"para_{m[1]}" + _points(m[2].split("-")[1:])
-    if m := _PP.match(paragraph_id):
-        return f"recital_{m[1]}" + _points(m[2].split("-")[1:])
+    try:
+        ref = ParagraphId.parse(paragraph_id)
+    except ValueError:
+        ref = None
+    if ref is not None and ref.part in ("operative", "preamble"):
+        head = "para" if ref.part == "operative" else "recital"
+        return f"{head}_{ref.number}" + _points(ref.sub_labels)
     if m := _ANNEX.match(paragraph_id):
         return f"att_{m[1]}__para_{m[2]}"
     return re.sub(r"[^A-Za-z0-9_.-]", "_", paragraph_id)
 
 
 def _sub_eid(parent: str, sub: Paragraph) -> str:
-    letter = sub.id.rsplit("-", 1)[-1]
-    return f"{parent}__list_1__point_{letter}"
+    letter = ParagraphId(sub.id).sub_labels[-1:] or (sub.id.rsplit("-", 1)[-1],)
+    return f"{parent}__list_1__point_{letter[0]}"
 
 
 # --- inline text ----------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from generator.graph import (
     ToSymbol,
     Unresolved,
 )
+from generator.ids import ParagraphId
 from generator.markup import to_plain
 
 
@@ -214,13 +215,7 @@ def _csv(table: Table, rows: Iterable[Sequence[object]]) -> bytes:
 
 
 def _part(passage_id: str) -> str:
-    if passage_id.startswith("pp-"):
-        return "preamble"
-    if passage_id.startswith("op-"):
-        return "operative"
-    if passage_id.startswith("annex-"):
-        return "annex"
-    return "footnote"
+    return ParagraphId.parse(passage_id).part
 
 
 def target_of(graph: Graph, mention: Mention) -> tuple[str, str]:

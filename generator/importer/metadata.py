@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator.diagnostics import Diagnostic, did_you_mean
-from generator.ids import KIND_ABBREVIATIONS, DocumentRef, slugify
+from generator.ids import KIND_ABBREVIATIONS, DocumentRef, ResolutionId, slugify
 from generator.importer.clean import Block
 from generator.importer.emphasis import unwrap_emphasis
 from generator.importer.segment import CLOSING, Element
@@ -161,7 +161,12 @@ def make_id(
 ) -> str:
     """The identifier documented in corpus/README.md ("Identifiers")."""
     if number:
-        return DocumentRef(body, kind, number).slug
+        return ResolutionId.adopted(DocumentRef(body, kind, number)).value
+    if status != "adopted":
+        sponsor = sponsor_slug(sponsors[0]) if sponsors else None
+        return ResolutionId.draft(body, session, status, sponsor).value
+    # An adopted text whose number the raw text did not give: the importer reports it (IMP004), and
+    # this id only has to be stable and unique enough for the curator to rename.
     parts = [body]
     if session is not None:
         parts.append(str(session))
