@@ -123,7 +123,9 @@ def test_a_body_page_lists_every_session(online_site: Path) -> None:
     assert one(fifth, 'a[href="https://undocs.org/CTOC/COP/2010/17"]')
     assert fifth.select('a[href*="cop-res-5-1"]')
     sixth = one(soup, "#session-6")
-    assert "Vienna, 2012" in one(sixth, "h2").get_text()
+    assert "Vienna, 15–19 October 2012" in one(sixth, "h2").get_text()
+    # A session known only by its year says so.
+    assert "Vienna, 2014" in one(soup, "#session-7 h2").get_text()
     assert one(sixth, ".atlas-session__none").get_text() == "No texts of this session in the corpus yet."
     # The general Assembly: from the first session a text names to the latest, gaps included.
     ga = [s["id"] for s in soup_of(online_site, "bodies/ga").select("section.atlas-year")]
