@@ -29,6 +29,7 @@ bad-value                   error    any other value of the wrong form (symbol, 
 duplicate-item              error    a list (sponsors, names) repeats an entry
 duplicate-id                error    two files with the same resolution id
 id-mismatch                 error    the id differs from the file name <id>.yaml
+id-number-mismatch          warning  an id like cop-res-5-2 on a text numbered 5/1 (or on a draft)
 duplicate-paragraph-id      error    two paragraphs (or annexes) of a file share an id
 misplaced-paragraph-id      error    e.g. an op-N id in the preamble, annex-2-a in annex 1
 subparagraph-id-prefix      error    a sub-paragraph id not starting with its paragraph's id

@@ -642,3 +642,31 @@ def test_heading_anchors_count_sections_as_the_importer_does() -> None:
     assert res.annexes[0].number == ""
     assert "annex-1-heading-2" in elements(res) and "annex-1-heading-1" not in elements(res)
     assert check_resolution(res) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("number: 5/1", "number: 5/2", "names cop resolution 5/1, but the text is cop resolution 5/2"),
+        ("status: adopted\nnumber: 5/1", "status: draft", "but the text is a resolution without a number"),
+    ],
+)
+def test_an_adopted_id_must_spell_the_texts_number(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    root = make_corpus(tmp_path)
+    seed = (REPO / "corpus" / "resolutions" / "cop-res-5-1.yaml").read_text(encoding="utf-8")
+    assert old in seed
+    broken = seed.replace(old, new, 1)
+    (root / "resolutions" / "cop-res-5-1.yaml").write_text(broken, encoding="utf-8")
+    found = [d for d in check_corpus(root) if d.code == "id-number-mismatch"]
+    assert len(found) == 1, found
+    assert message in found[0].message and found[0].severity == "warning"
+    assert found[0].line == line_of(broken, "id: cop-res-5-1")
+    assert "permanent URL" in found[0].hint
+
+
+def test_ids_that_spell_their_number_raise_no_warning(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path)
+    shutil.copy(REPO / "corpus" / "resolutions" / "cop-res-5-1.yaml", root / "resolutions")
+    assert not [d for d in check_corpus(root) if d.code == "id-number-mismatch"]

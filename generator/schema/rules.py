@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator.diagnostics import Diagnostic, Severity, did_you_mean
+from generator.ids import DocumentRef, ResolutionId
 from generator.markup import footnote_marks
 from generator.model import Annex, Paragraph, Resolution, passages
 
@@ -97,9 +98,40 @@ class _Reporter:
 def check_resolution(res: Resolution) -> list[Diagnostic]:
     """Paragraph-id and footnote problems of one resolution."""
     reporter = _Reporter(res)
+    _check_resolution_id(res, reporter)
     _check_paragraph_ids(res, reporter)
     _check_footnotes(res, reporter)
     return reporter.diagnostics
+
+
+def _check_resolution_id(res: Resolution, reporter: _Reporter) -> None:
+    """An id of the adopted form spells a number (cop-res-5-1 is COP resolution 5/1): it must be
+    this text's. Only a warning: a curator who corrects a mistyped number keeps the id, which is the
+    page's permanent URL, and a draft keeps its draft id once adopted."""
+    try:
+        named = ResolutionId.parse(res.id).document
+    except ValueError:
+        return  # not of the adopted form (a draft's id, or a form the schema already reported)
+    if named is None:
+        return
+    actual = DocumentRef(res.body, res.kind, res.number) if res.number else None
+    expected = ResolutionId.adopted(actual).value if actual else None
+    if expected == res.id:
+        return
+    what = str(actual) if actual else f"a {res.kind} without a number"
+    fix = (
+        f"for a new file, use the id '{expected}'"
+        if expected
+        else "otherwise add its number, or give a draft its draft id"
+    )
+    reporter.add(
+        "id",
+        "id-number-mismatch",
+        f"id '{res.id}' names {named}, but the text is {what}",
+        f"the id is the page's permanent URL: keep it if it is already published; {fix} "
+        "(corpus/README.md, \"Identifiers\")",
+        "warning",
+    )
 
 
 _EXPECTED_FORM: dict[Place, str] = {
