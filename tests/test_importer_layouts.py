@@ -64,6 +64,9 @@ FIXTURE_CASES = {
     "report_draft_resolutions": ("blank-separated", {}),
     "markdown_wrapped_heading": ("blank-separated", {}),
     "flattened_ga": ("flattened", {}),
+    "adopted_ga_fixed_width": ("blank-separated", {}),
+    "adopted_ga_meeting_above_title": ("blank-separated", {}),
+    "adopted_ecosoc_named_heading": ("blank-separated", {}),
 }
 
 

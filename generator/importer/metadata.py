@@ -35,6 +35,13 @@ _NUMBERED = re.compile(
     r"^(?P<kind>Resolution|Decision)\s*(?P<number>\d{1,4}/\d{1,4})\.?(?:\s*(?P<title>[A-Z\[“\"].*))?$",
     re.IGNORECASE,
 )
+# The same heading with the body's name before it: "Economic and Social Council resolution 1999/77",
+# "General Assembly resolution S-20/2" (the body is read from its name; an unknown name is no heading).
+_BODY_NUMBERED = re.compile(
+    r"""^(?P<body>[A-Z][A-Za-z ,'’-]{4,120}?)\s+(?P<kind>resolution|decision)\s+
+        (?P<number>(?:S-)?\d{1,4}/\d{1,4})\.?(?:\s+(?P<title>[A-Z\[“"].*))?$""",
+    re.VERBOSE,
+)
 # The heading of an adopted text in un.org/ODS style: "77/235. Countering …", "2012/12. Strengthening …".
 NUMBERED_TITLE = re.compile(r"^(?P<number>\d{1,4}/\d{1,4})\.\s+(?P<title>\S.*)$")
 # "… the approval of the following draft resolution for adoption by the General Assembly:" too.
@@ -290,6 +297,11 @@ class _Reading:
             self.kind, self.status, self.number = _kind(m["kind"]), "adopted", m["number"]
             if m["title"]:
                 self.title_from(block, m.start("title"), plain)
+        elif (m := _BODY_NUMBERED.match(plain)) and (key := self.names.key(m["body"])):
+            self.kind, self.status, self.number = _kind(m["kind"]), "adopted", m["number"]
+            self.adopting_body = key
+            if m["title"]:
+                self.title_from(block, m.start("title"), plain)
         elif m := NUMBERED_TITLE.match(plain):
             self.status, self.number = "adopted", m["number"]
             self.title_from(block, m.start("title"), plain)
@@ -359,6 +371,27 @@ class _Reading:
             return None
 
 
+def _number_from_own_symbol(reading: _Reading, body: Body) -> None:
+    """An adopted text's number from its own symbol, when no heading gives it: older General Assembly
+    texts print "A/RES/46/152" and the meeting above the title, with no "46/152." before it. Only a
+    symbol of the body's adopted-text form counts (A/RES/…, E/RES/…, never A/C.3/…/L.5)."""
+    if reading.symbol is None:
+        return
+    forms: tuple[tuple[Kind, str | None], ...] = (
+        ("resolution", body.resolution_symbol),
+        ("decision", body.decision_symbol),
+    )
+    for kind, pattern in forms:
+        if pattern is None or "{number}" not in pattern:
+            continue
+        prefix, _, suffix = pattern.partition("{number}")
+        m = re.fullmatch(rf"{re.escape(prefix)}(?P<number>(?:S-)?\d{{1,4}}/\d{{1,4}}){re.escape(suffix)}",
+                         reading.symbol)
+        if m is not None:
+            reading.kind, reading.status, reading.number = kind, "adopted", m["number"]
+            return
+
+
 def _kind(word: str) -> Kind:
     return "decision" if word.lower().startswith("decision") else "resolution"
 
@@ -414,6 +447,8 @@ def read_header(
         body = "unknown"
     numbering = bodies[body].numbering if body in bodies else "session"
 
+    if reading.number is None and reading.status is None and body in bodies:
+        _number_from_own_symbol(reading, bodies[body])
     kind: Kind = reading.kind or "resolution"
     status: Status = reading.status or ("adopted" if reading.number else "draft")
     session = reading.session
