@@ -21,8 +21,6 @@ import datetime as dt
 import hashlib
 import logging
 import os
-import re
-from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -40,15 +38,13 @@ from generator import progress
 from generator.cache import TextCache
 from generator.diagnostics import Report
 from generator.generate import Generated
-from generator.linkcheck import check_links, page_file
+from generator.linkcheck import check_links, ids_in, page_file
 from generator.parallel import workers_setting
 from generator.schema.load import load_resolution
 from generator.serve_banner import with_banner
 from generator.session import BuildSession, Settings
 
 log = logging.getLogger("mkdocs.atlas")
-
-_ID = re.compile(r'\sid="([^"]*)"')
 
 
 class AtlasConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs leaves it untyped
@@ -159,7 +155,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
         if held is None:
             return html
         content = held.strip()
-        page.present_anchor_ids = {unescape(v) for v in _ID.findall(content)}
+        page.present_anchor_ids = set(ids_in(content))
         return content
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -1,7 +1,8 @@
 """The shortcuts taken for speed give the same answers as the plain way they stand in for.
 
 Each fast path (issue 5: a corpus of 10,000 resolutions) is held equal to its reference here:
-the quick schema check to jsonschema, the run-length map of the citation finder to a
+the quick schema check to jsonschema, plain text without tokens to plain text from them, ids
+found by a literal search to those of a pattern, the run-length map of the citation finder to a
 per-character one, the emphasis-only renderer to the general one, libyaml's emitter to PyYAML's,
 the grammar cache to a fresh compile, and a build on two forked processes to one in-process.
 """
@@ -98,6 +99,34 @@ def test_quick_check_never_passes_what_jsonschema_rejects(edits: list[int]) -> N
     errors = list(_validator("resolution").iter_errors(instance))
     if _quick_check("resolution")(instance):
         assert errors == []
+
+
+# --- ids by a literal search; plain text and footnote marks without tokens ------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(['id="a"', ' id="b"', '\nid="c&amp;"', 'data-id="d"', "<p"])).map("".join))
+def test_ids_found_by_a_literal_search_are_those_of_the_pattern(html_text: str) -> None:
+    import re
+
+    from generator.linkcheck import ids_in
+
+    expected = {html.unescape(v) for v in re.findall(r'\sid="([^"]*)"', html_text)}
+    assert ids_in(html_text) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(markup_text)
+def test_plain_text_and_marks_match_the_tokens(source: str) -> None:
+    tokens = markup.tokenize(source)
+    assert markup.to_plain(source) == "".join(t.value for t in tokens if t.kind == "text")
+    assert markup.footnote_marks(source) == [t.value for t in tokens if t.kind == "footnote"]
+
+
+@pytest.mark.parametrize("source", ["*Urges* all", "*a* *b", "a*", "*", "**", "no stars", ""])
+def test_plain_text_of_emphasis_only(source: str) -> None:
+    tokens = markup.tokenize(source)
+    assert markup.to_plain(source) == "".join(t.value for t in tokens if t.kind == "text")
 
 
 # --- the citation finder's map back to markup -----------------------------------------------------------
