@@ -67,6 +67,8 @@ FIXTURE_CASES = {
     "adopted_ga_fixed_width": ("blank-separated", {}),
     "adopted_ga_meeting_above_title": ("blank-separated", {}),
     "adopted_ecosoc_named_heading": ("blank-separated", {}),
+    "decision_reported_meeting": ("blank-separated", {}),
+    "decision_decides_colon": ("blank-separated", {}),
 }
 
 

@@ -109,6 +109,10 @@ _SESSION_INTRO = re.compile(
 # Printing artefacts of UN documents: the letterhead and the job number (V.20-04927 (E)).
 _LETTERHEAD = re.compile(r"^(?:United Nations|Nations Unies|[A-Z]{1,2}\.\d{2}-\d{4,6}\b.*|Please recycle.*)$")
 _FORMULA_BODY = re.compile(r"^The\s+(?P<name>.+?)[,:]?$")
+# The lead-in of a reported decision's formula: "At its 12th meeting, on 27 May 2016, the Commission …".
+_MEETING_LEAD = re.compile(
+    rf"^At\s+its\s+(?P<meeting>\d{{1,3}}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting),\s+on\s+{_DATE_TEXT},\s+(?=the\s)"
+)
 
 _UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _TEENS = (
@@ -436,6 +440,10 @@ def read_header(
         formula_text = unwrap_emphasis(formula.text)
         reading.elements.append(Element("formula", formula.text, formula.line))
         plain = " ".join(formula.plain.split())
+        if m := _MEETING_LEAD.match(plain):
+            reading.meeting = reading.meeting or m["meeting"]
+            reading.adopted = reading.adopted or reading.date(m, formula.line)
+            plain = "The" + plain[m.end() + len("the"):]
         formula_body = reading.names.prefix_key(plain)
         if formula_body is None and (m := _FORMULA_BODY.match(plain)):
             formula_body = reading.body_key(m["name"], formula.line)
@@ -452,7 +460,9 @@ def read_header(
     kind: Kind = reading.kind or "resolution"
     status: Status = reading.status or ("adopted" if reading.number else "draft")
     session = reading.session
-    year = reading.distributed.year if reading.distributed else None
+    # The document's date, else the adoption's: a reported decision gives only its meeting's date.
+    dated = reading.distributed or reading.adopted
+    year = dated.year if dated else None
     if reading.number:
         # Outside the schema's bounds (session 1–999, year 1945–2100) the number says nothing sure:
         # ECOSOC's "5/9" is no year 5. Left unknown rather than written and rejected by the check.

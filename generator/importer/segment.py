@@ -27,8 +27,14 @@ _FORMULA = re.compile(r"^The\s+[A-Z](?:[^.;:]{2,200},|(?![^:]*\bfollowing\b)[^.;
 # A decision of one sentence: "The Conference of the Parties to the … Convention … adopts its rules …."
 # The subject (capitalised words and their connectors) is the formula; the rest is its paragraph.
 _CONNECTORS = r"(?:of|on|the|to|and|against|for|in)"
+# A reported decision opens with its meeting: "At its 12th meeting, on 27 May 2016, the Commission …
+# decided to …"; the lead-in belongs to the formula (the header reads the meeting and date from it).
+_MEETING_LEAD = (
+    r"At\s+its\s+\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting,"
+    r"\s+on\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+the"
+)
 _SENTENCE_FORMULA = re.compile(
-    rf"""^(?P<subject>The(?:\s+(?:[A-Z][\w’'-]*|{_CONNECTORS}))+?)
+    rf"""^(?P<subject>(?:The|{_MEETING_LEAD})(?:\s+(?:[A-Z][\w’'-]*|{_CONNECTORS}))+?)
         \s+(?P<rest>(?:also\s+|further\s+)?[a-z]+(?:s|ed)\b.*[.;])$""",
     re.VERBOSE,
 )
@@ -82,6 +88,13 @@ class _Para:
 
     def last_leaf(self) -> _Para:
         return self.subs[-1].last_leaf() if self.subs else self
+
+
+def _renumber(para: _Para, new_id: ParagraphId) -> None:
+    """Give a paragraph a new id, and its sub-paragraphs ids under it (pp-2-a → op-1-a)."""
+    para.id = new_id.value
+    for sub in para.subs:
+        _renumber(sub, new_id.sub(ParagraphId(sub.id).sub_labels[-1]))
 
 
 @dataclass
@@ -256,15 +269,26 @@ class _Segmenter:
         self.operative.append(_Para(pid, letter, text, line))
 
     def lone_operative(self) -> None:
-        """One unnumbered paragraph after a comma formula that reads as operative ("Decides …") is op-1."""
-        if self.operative or len(self.preamble) != 1 or self.annexes:
+        """Unnumbered paragraphs that end the preamble and read as operative ("Decides …", "Decides:"
+        with lettered items) are the operative part when no numbered paragraph follows: op-1, op-2 …
+        The run stops at the first preambular phrase ("Recalling …"), which stays in the preamble."""
+        if self.operative or self.annexes:
             return
-        text = to_plain(self.preamble[0].text)
-        if leading_phrase(text, "operative") or leading_phrase(text, "reported"):
-            para = self.preamble.pop()
-            self.diagnostics = [d for d in self.diagnostics if (d.code, d.line) != ("IMP005", para.line)]
-            para.id = "op-1"
-            if not leading_phrase(text, "reported"):
+        run = 0
+        for para in reversed(self.preamble):
+            text = to_plain(para.text)
+            operative = leading_phrase(text, "operative") or leading_phrase(text, "reported")
+            if not operative or leading_phrase(text, "preamble"):
+                break
+            run += 1
+        if run == 0:
+            return
+        moved, self.preamble = self.preamble[-run:], self.preamble[:-run]
+        lines = {para.line for para in moved}
+        self.diagnostics = [d for d in self.diagnostics if not (d.code == "IMP005" and d.line in lines)]
+        for k, para in enumerate(moved, start=1):
+            _renumber(para, ParagraphId.operative(k))
+            if not leading_phrase(to_plain(para.text), "reported"):
                 para.text = emphasise(para.text, "operative") or para.text
             self.operative.append(para)
 
