@@ -103,6 +103,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    if args.engine == "zensical":
+        return _build_with_zensical(args)
     # The MkDocs hook checks the corpus and generates the pages before MkDocs builds them.
     from generator.mkdocs_adapter import build_site
 
@@ -114,6 +116,31 @@ def cmd_build(args: argparse.Namespace) -> int:
         offline=args.offline,
         verbose=args.verbose,
     )
+
+
+def _build_with_zensical(args: argparse.Namespace) -> int:
+    import os
+
+    from generator.diagnostics import Diagnostic
+    from generator.zensical_adapter import build_site
+
+    if args.offline or args.no_directory_urls:
+        what = "--offline" if args.offline else "--no-directory-urls"
+        hint = "the offline bundle is built with MkDocs: drop --engine zensical (or the option)"
+        problem = Diagnostic("--engine", None, None, "bad-option", f"{what} is MkDocs-only", hint)
+        _print_report(Report([problem]))
+        return 2
+    # The shell hands the environment over: mkdocs.yml's !ENV values are read from it.
+    outcome = build_site(
+        Path(args.config),
+        environ=dict(os.environ),
+        strict=args.strict,
+        site_dir=Path(args.site_dir) if args.site_dir else None,
+    )
+    _print_report(outcome.report)
+    if outcome.status == 0:
+        print(f"site built with Zensical in {outcome.site_dir}", file=sys.stderr)
+    return outcome.status
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
@@ -198,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pages", default="pages", help="hand-written pages to include (default: pages)")
     p.add_argument("--no-directory-urls", action="store_true", help="link to page.html, as offline builds do")
 
-    p = sub.add_parser("build", help="check the corpus, generate the pages and build the site with MkDocs")
+    p = sub.add_parser("build", help="check the corpus and build the site (MkDocs or Zensical)")
     p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning (CI)")
     p.add_argument("--site-dir", default=None, help="output directory (default: site_dir of mkdocs.yml)")
     p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
@@ -207,6 +234,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--offline", action="store_true", help="as the offline bundle: Material's offline plugin, no site_url"
     )
     p.add_argument("--verbose", action="store_true", help="show MkDocs' debug output")
+    p.add_argument(
+        "--engine", choices=["mkdocs", "zensical"], default="mkdocs",
+        help="the site generator (default: mkdocs); zensical runs from build/engines/zensical/.venv",
+    )
 
     p = sub.add_parser("bundle", help="build the offline copy of the site as a zip that works from file://")
     p.add_argument("--out", default="dist", help="where to write the zip (default: dist)")

@@ -1,18 +1,37 @@
-"""The site leans on a few internals of Material for MkDocs: hold them to the installed Material.
+"""The site and its engines: Material's internals it leans on, and the build with Zensical.
 
 ``overrides/partials/search.html`` is a copy of Material's partial with one change, and
 ``overrides/main.html`` rewrites ``__config.search`` (the search worker's address) in Material's
-``config`` block. An upgrade of Material that changes either would break search silently; these
-tests fail first, and say what to do.
+``config`` block. An upgrade of Material that changes either would break search silently; the
+first tests fail first, and say what to do.
+
+The rest is ``atlas build --engine zensical`` (generator/zensical_adapter.py): the adapter's parts,
+then the real site built by the real Zensical, checked by the crawler the MkDocs site's test uses
+(tests/site_checks.py), and its search box driven in Chromium.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import posixpath
 import re
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 import material
+import pytest
+from browser_support import serve, watch
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
+from site_checks import broken_references
+
+from generator import cli
+from generator import zensical_adapter as zensical
+from generator.linkcheck import page_file
 
 ROOT = Path(__file__).resolve().parent.parent
 MATERIAL = Path(material.__file__).resolve().parent / "templates"
@@ -57,3 +76,284 @@ def test_materials_config_block_still_names_the_search_worker() -> None:
     )
     ours = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
     assert "{% block config %}" in ours and "config.search = " in ours
+
+
+# --- the Zensical build (`atlas build --engine zensical`) ---------------------------------------------
+#
+# Unit tests of the adapter first (no engine needed), then the real site built by the real Zensical
+# from its own environment (build/engines/zensical/.venv, which `python3 tasks.py test` installs from
+# engines/zensical/requirements.lock), read by the same crawler as the MkDocs site, and its search
+# box driven in Chromium.
+
+ZENSICAL_FILES = ROOT / "engines" / "zensical"
+
+
+def _zensical_rewrite(html: str, page: str) -> str:
+    """What Zensical 0.0.73 does to a page's raw HTML, as observed on a page of its own (see
+    test_zensical_rewrites_links_as_the_adapter_expects): one ``../`` before each relative href
+    and src of a page that is not an index, outside the elements parsed as text."""
+    if posixpath.basename(page) == "index.md":
+        return html
+    parts = re.split(r"(<noscript\b.*?</noscript>)", html, flags=re.S)
+    prefix = re.compile(r'(\s(?:href|src)=")(?![a-z][a-z0-9+.-]*:|/|#|\?|")')
+    return "".join(p if i % 2 else prefix.sub(r"\1../", p) for i, p in enumerate(parts))
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "../../convention/article-16/",
+        "../../convention/article-16/#para-1",
+        "../../data/texts/cop-res-5-1.json",
+        "../",
+        "../../",
+        "./",
+        "../../search/?q=extradition#top",
+        "#op-2",
+        "?q=1",
+        "https://undocs.org/A/RES/55/25",
+        "mailto:someone@example.org",
+        "/absolute/",
+    ],
+)
+def test_rebased_links_come_back_as_the_generator_wrote_them(href: str) -> None:
+    page = "resolutions/cop-res-5-1.md"
+    html = f'<div class="atlas"><a href="{href}">x</a><img src="{href}"></div>'
+    rebased = zensical.rebase_links(html, page, directory_urls=True)
+    back = _zensical_rewrite(rebased, page)
+    out_dir = "resolutions/cop-res-5-1/"
+    for original, final in zip(re.findall(r'(?:href|src)="([^"]*)"', html),
+                               re.findall(r'(?:href|src)="([^"]*)"', back), strict=True):
+        if original.startswith(("../", "./")):
+            assert posixpath.normpath(posixpath.join(out_dir, final)) == posixpath.normpath(
+                posixpath.join(out_dir, original)
+            ), (original, rebased, final)
+        else:
+            assert final == original
+
+
+def test_rebasing_leaves_index_pages_html_urls_and_noscript_alone() -> None:
+    html = '<a href="../x/">a</a><noscript><a href="../resolutions/">all</a></noscript>'
+    assert zensical.rebase_links(html, "bodies/index.md", directory_urls=True) == html
+    assert zensical.rebase_links(html, "bodies/cop.md", directory_urls=False) == html
+    rebased = zensical.rebase_links(html, "bodies/cop.md", directory_urls=True)
+    assert rebased == '<a href="x/">a</a><noscript><a href="../resolutions/">all</a></noscript>'
+
+
+def test_mkdocs_yml_is_read_with_its_env_tags_from_the_environment_handed_over(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_url: !ENV [SITE_URL, '']\n"
+        "flag: !ENV [ATLAS_OFFLINE, false]\n"
+        "count: !ENV ATLAS_WORKERS\n"
+        "first: !ENV [NOT_SET, ALSO_SET, fallback]\n"
+        "plugins:\n  - atlas:\n      corpus: !ENV [ATLAS_CORPUS, corpus]\n  - search\n",
+        encoding="utf-8",
+    )
+    read = zensical.read_config(config, {"ATLAS_OFFLINE": "true", "ATLAS_WORKERS": "3", "ALSO_SET": "x"})
+    assert read["site_url"] == "" and read["flag"] is True and read["count"] == 3 and read["first"] == "x"
+    settings = zensical.settings_from(read, tmp_path)
+    assert settings.corpus == (tmp_path / "corpus").resolve() and settings.site_url is None
+    assert zensical.read_config(config, {})["count"] is None
+
+
+def test_the_engine_configuration_is_mkdocs_yml_without_the_atlas_plugin(tmp_path: Path) -> None:
+    config = zensical.read_config(ROOT / "mkdocs.yml", {})
+    work = tmp_path / "work"
+    folders = {"docs": work / "docs", "site": work / "site", "theme": work / "theme"}
+    out = zensical.engine_config(config, work=work, **folders)
+    assert (out["docs_dir"], out["site_dir"], out["theme"]["custom_dir"]) == ("docs", "site", "theme")
+    names = [p if isinstance(p, str) else next(iter(p)) for p in out["plugins"]]
+    assert "atlas" not in names and "search" in names
+    assert out["nav"] == config["nav"] and out["theme"]["name"] == "material"
+    assert out["extra_javascript"][-1] == "assets/javascripts/atlas-search-box.js"
+
+
+def test_a_missing_engine_is_a_diagnostic_with_the_command_that_installs_it(tmp_path: Path) -> None:
+    outcome = zensical.build_site(ROOT / "mkdocs.yml", environ={}, python=tmp_path / "no" / "python")
+    assert outcome.status == 1
+    (problem,) = outcome.report
+    assert problem.code == "no-zensical" and "python3 tasks.py zensical" in (problem.hint or "")
+
+
+def test_the_offline_bundle_is_refused_under_zensical(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["build", "--engine", "zensical", "--offline"]) == 2
+    assert "--offline is MkDocs-only" in capsys.readouterr().err
+
+
+def test_the_zensical_lock_pins_the_requirement_with_hashes() -> None:
+    (pin,) = [
+        line for line in (ZENSICAL_FILES / "requirements.in").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
+    lock = (ZENSICAL_FILES / "requirements.lock").read_text()
+    assert re.search(rf"^{re.escape(pin)} \\\n\s+--hash=sha256:[0-9a-f]{{64}}", lock, re.M), pin
+    for block in re.split(r"\n(?=[a-z])", lock.split("\n\n", 1)[-1]):
+        if "==" in block:
+            assert "--hash=sha256:" in block, f"{block.splitlines()[0]} has no hash"
+
+
+@pytest.fixture(scope="module")
+def zensical_python() -> Path:
+    python = zensical.engine_python(ROOT)
+    if not python.is_file():
+        where = python.relative_to(ROOT)
+        message = f"Zensical is not installed at {where}: run `python3 tasks.py zensical`"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + " — CI=true, and `python3 tasks.py test` installs it, so it must be there")
+        pytest.skip(message)
+    return python
+
+
+def _clean_environ() -> dict[str, str]:
+    """The environment without the settings mkdocs.yml reads (a developer's ATLAS_* stay out)."""
+    names = ("SITE_URL", "SOURCE_DATE_EPOCH", "ATLAS_SOURCE_URL")
+    return {k: v for k, v in os.environ.items() if not k.startswith("ATLAS_") and k not in names}
+
+
+@dataclass(frozen=True)
+class ZensicalSite:
+    site: Path
+    work: Path
+    outcome: zensical.Outcome
+
+
+@pytest.fixture(scope="module")
+def zensical_site(zensical_python: Path, tmp_path_factory: pytest.TempPathFactory) -> ZensicalSite:
+    root = tmp_path_factory.mktemp("zensical")
+    outcome = zensical.build_site(
+        ROOT / "mkdocs.yml",
+        environ=_clean_environ(),
+        strict=True,
+        site_dir=root / "site",
+        python=zensical_python,
+        work_dir=root / "work",
+    )
+    assert outcome.status == 0, outcome.report.format()
+    return ZensicalSite(root / "site", root / "work", outcome)
+
+
+@pytest.mark.site
+def test_zensical_rewrites_links_as_the_adapter_expects(zensical_python: Path, tmp_path: Path) -> None:
+    """The behaviour rebase_links undoes, on a page of its own: if a Zensical upgrade changes it,
+    this fails before the crawler below does."""
+    docs = tmp_path / "docs" / "a"
+    docs.mkdir(parents=True)
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "docs" / "x.md").write_text("# X\n", encoding="utf-8")
+    html = ('<div class="atlas"><a id="up" href="../x/">x</a><a id="here" href="#up">h</a>'
+            '<noscript><a id="ns" href="../x/">x</a></noscript></div>')
+    (docs / "b.md").write_text(html + "\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ntheme:\n  name: material\n", encoding="utf-8")
+    ran = subprocess.run(
+        [str(zensical_python), "-m", "zensical", "build", "--clean"], cwd=tmp_path,
+        capture_output=True, text=True, env=_clean_environ(),
+    )
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    built = BeautifulSoup((tmp_path / "site" / "a" / "b" / "index.html").read_text(), "html.parser")
+    hrefs = {a["id"]: a["href"] for a in built.select("div.atlas a[id]")}
+    assert hrefs["up"] == "../../x/" and hrefs["here"] == "#up"
+    assert "../x/" in str(built.select_one("noscript"))
+    assert _zensical_rewrite(html, "a/b.md").count("../../x/") == 1
+
+
+@pytest.mark.site
+def test_zensical_builds_every_generated_page_and_no_other(zensical_site: ZensicalSite) -> None:
+    docs = zensical_site.work / "docs"
+    generated = {page_file(p.relative_to(docs).as_posix(), True) for p in docs.rglob("*.md")}
+    built = {p.relative_to(zensical_site.site).as_posix() for p in zensical_site.site.rglob("*.html")}
+    assert len(generated) > 100
+    assert built == generated | {"404.html"}
+    assert not list(zensical_site.outcome.report), "the build's own link check found problems"
+
+
+def _generated_content(path: Path) -> str | None:
+    """A page's generated block, with the two spellings in which Zensical's output differs: it
+    writes ``../`` as ``.././`` (the rebased ``./`` with its ``../`` before it) and drops the
+    ``data-search-exclude`` attribute, a directive of the search plugins; 404's ``/.`` is ``/``."""
+    block = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("div.atlas")
+    if block is None:
+        return None
+    text = str(block).replace(' data-search-exclude=""', "")
+    return text.replace('href=".././', 'href="../').replace('href="/."', 'href="/"')
+
+
+@pytest.mark.site
+def test_zensical_pages_hold_what_mkdocs_pages_hold(zensical_site: ZensicalSite, online_site: Path) -> None:
+    """Page for page, the generated content of the MkDocs site (browser_support's build)."""
+    mkdocs_pages = sorted(p.relative_to(online_site) for p in online_site.rglob("*.html"))
+    zensical_pages = sorted(p.relative_to(zensical_site.site) for p in zensical_site.site.rglob("*.html"))
+    assert mkdocs_pages == zensical_pages
+    differ = [
+        str(rel) for rel in mkdocs_pages
+        if _generated_content(online_site / rel) != _generated_content(zensical_site.site / rel)
+    ]
+    assert not differ, f"{len(differ)} pages differ, e.g. {differ[:5]}"
+
+
+@pytest.mark.site
+def test_every_internal_link_and_anchor_of_the_zensical_site_resolves(zensical_site: ZensicalSite) -> None:
+    broken = broken_references(zensical_site.site)
+    assert not broken, "\n".join(broken[:40])
+
+
+@pytest.mark.site
+def test_zensical_pages_carry_the_atlas_search_box_not_zensicals_dialog(zensical_site: ZensicalSite) -> None:
+    built = zensical_site.site / "resolutions" / "cop-res-5-1" / "index.html"
+    soup = BeautifulSoup(built.read_text(), "html.parser")
+    form = soup.select_one("form[data-atlas-search-box]")
+    assert form is not None and form["action"] == "../../search/"
+    assert soup.select_one('[data-md-component="search"]') is None
+    # Zensical's __config names a worker; overrides/main.html points it at the atlas' own.
+    assert "search" in json.loads(soup.select_one("#__config").get_text())
+    rewrite = [s.get_text() for s in soup.find_all("script") if "config.search = " in s.get_text()]
+    assert len(rewrite) == 1 and "assets/javascripts/atlas-search.js" in rewrite[0]
+    scripts = [s.get("src", "") for s in soup.find_all("script")]
+    assert "../../assets/javascripts/atlas-search-box.js" in scripts
+    # The paragraphs keep their permalinks.
+    assert soup.select_one('[id="op-1"] a.atlas-permalink[href="#op-1"]') is not None
+
+
+@pytest.fixture(scope="module")
+def zensical_served(zensical_site: ZensicalSite) -> Iterator[str]:
+    with serve(zensical_site.site) as base:
+        yield base
+
+
+@pytest.mark.site
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("start", "query", "first", "label"),
+    [
+        ("", "extradition", "resolutions/cop-10-draft-italy/", "COP draft resolution, 10th session (Italy)"),
+        ("resolutions/cop-res-5-1/", "extradite", "resolutions/cop-10-draft-italy/", "op. 2"),
+        ("convention/", "A/RES/55/25", "cited/ga-res-55-25/", "General Assembly resolution 55/25"),
+    ],
+)
+def test_a_query_typed_in_the_zensical_header_shows_the_right_text_first(
+    browser: Browser, zensical_served: str, start: str, query: str, first: str, label: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    traffic = watch(page)
+    try:
+        page.goto(zensical_served + start)
+        box = page.locator(".atlas-box__input")
+        box.click()
+        box.press_sequentially(query, delay=20)
+        items = page.locator(".atlas-box__item")
+        items.first.wait_for(timeout=15_000)
+        assert items.first.locator("a").first.get_attribute("href") == zensical_served + first
+        assert label in items.first.inner_text()
+        if query.isalpha():
+            assert items.first.locator("mark").first.inner_text().lower().startswith("extradit")
+        # Enter opens the search page, which lists every result with its filters.
+        box.press("Enter")
+        page.wait_for_url("**/search/?q=*")
+        results = page.locator(".atlas-result")
+        results.first.wait_for(timeout=15_000)
+        assert results.first.locator("a").first.get_attribute("href") == zensical_served + first
+        assert not traffic.errors and not traffic.failed, traffic
+        assert all(u.startswith(zensical_served) for u in traffic.not_local()), "a request left the site"
+    finally:
+        context.close()

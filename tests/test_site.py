@@ -18,14 +18,13 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from site_checks import broken_references
 from site_factory import RES_5_1, seed_corpus, seed_sites
 
 from generator.generate import generate_site, render_corpus
@@ -238,34 +237,9 @@ def test_print_stylesheet_is_linked(site: Path) -> None:
 # --- links, anchors and other hosts -------------------------------------------------------------------
 
 
-def _references(soup: BeautifulSoup) -> Iterator[str]:
-    for tag in soup.find_all(["a", "link"], href=True):
-        yield str(tag["href"])
-    for tag in soup.find_all(["script", "img", "iframe", "source"], src=True):
-        yield str(tag["src"])
-
-
 def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
-    pages = sorted(site.rglob("*.html"))
-    ids = {p: {str(t["id"]) for t in _soup(p).find_all(id=True)} for p in pages}
-    broken = []
-    for path in pages:
-        for ref in _references(_soup(path)):
-            parts = urlsplit(ref)
-            if parts.scheme in ("http", "https", "mailto"):
-                continue
-            if parts.scheme:
-                broken.append(f"{path.relative_to(site)}: {ref} (scheme {parts.scheme})")
-                continue
-            # 404.html uses root-absolute URLs (it is served at any path); the site is served at /.
-            base = site if parts.path.startswith("/") else path.parent
-            target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else path
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.is_file():
-                broken.append(f"{path.relative_to(site)}: {ref} (no file)")
-            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids[target]:
-                broken.append(f"{path.relative_to(site)}: {ref} (no anchor)")
+    # The crawler is shared with the Zensical build's test (tests/test_engines.py).
+    broken = broken_references(site)
     assert not broken, "\n".join(broken[:40])
 
 

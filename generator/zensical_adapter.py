@@ -1,0 +1,324 @@
+"""``atlas build --engine zensical``: the same site, built by Zensical instead of MkDocs.
+
+Zensical (the successor of Material for MkDocs) reads ``mkdocs.yml`` and ``overrides/``, but runs no
+MkDocs plugin, so the ``atlas`` plugin's work is done here, around it, as plain Python:
+
+1. read ``mkdocs.yml`` (its ``!ENV`` tags resolved against the environment the shell hands over) and
+   the ``atlas`` plugin's options from it;
+2. check the corpus and generate the pages, as the plugin does (:class:`~generator.session.BuildSession`);
+3. rebase the links of the generated pages for Zensical (see :func:`rebase_links`);
+4. write a plain configuration for Zensical in the work directory (``build/engines/zensical/``): the
+   same settings, its own docs_dir and site_dir, and a theme directory made of ``overrides/`` with
+   ``engines/zensical/overrides/`` laid over it (the header's search box, see that folder);
+5. run Zensical, a separate program in its own environment (``build/engines/zensical/.venv``,
+   installed from the hashed lock ``engines/zensical/requirements.lock`` by ``python3 tasks.py``);
+6. check every generated page's links and anchors in what it built (``generator.linkcheck``), and
+   copy the site to its site_dir.
+
+No MkDocs import here; the pipeline core does not know which engine runs.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import progress
+from generator.diagnostics import Diagnostic, Report
+from generator.linkcheck import check_links, page_file
+from generator.parallel import workers_setting
+from generator.session import BuildSession, Settings
+
+# Where the engine's files are, relative to the project root (the folder of mkdocs.yml).
+ENGINE_FILES = Path("engines/zensical")
+WORK_DIR = Path("build/engines/zensical")
+VENV = WORK_DIR / ".venv"
+INSTALL_HINT = "install it with `python3 tasks.py zensical` (from engines/zensical/requirements.lock)"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a Zensical build came to: its exit status, the problems found, where the site is."""
+
+    status: int
+    report: Report
+    site_dir: Path | None = None
+
+
+def engine_python(root: Path) -> Path:
+    """The interpreter of the Zensical environment of the project at ``root``."""
+    return root / VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+# --- mkdocs.yml, read without MkDocs -------------------------------------------------------------------
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """YAML with MkDocs' ``!ENV`` tag; the environment is the one handed to :func:`read_config`."""
+
+    environ: Mapping[str, str] = {}
+
+
+def _env_tag(loader: _ConfigLoader, node: yaml.Node) -> Any:
+    """``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``: the first variable set, else the default,
+    typed as YAML types a plain value (``true`` is a boolean), as MkDocs' own loader does."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    elif isinstance(node, yaml.SequenceNode):
+        items = loader.construct_sequence(node)
+        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    else:
+        raise yaml.constructor.ConstructorError(None, None, "!ENV takes a name or a list", node.start_mark)
+    for name in names:
+        value = loader.environ.get(str(name))
+        if value is not None:
+            tag = loader.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+            return loader.construct_object(yaml.ScalarNode(tag, value))
+    return default
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
+def read_config(config_file: Path, environ: Mapping[str, str]) -> dict[str, Any]:
+    """``mkdocs.yml`` as plain data, its ``!ENV`` values taken from ``environ``."""
+    loader_class = type("Loader", (_ConfigLoader,), {"environ": dict(environ)})
+    with config_file.open(encoding="utf-8") as f:
+        data = yaml.load(f, Loader=loader_class)  # a SafeLoader with one more tag
+    if not isinstance(data, dict):
+        raise ValueError("the file does not hold a mapping of settings")
+    return data
+
+
+def _plugin_options(config: Mapping[str, Any], name: str) -> dict[str, Any] | None:
+    """The options of plugin ``name`` in ``plugins:`` ({} when listed bare, None when absent)."""
+    for entry in config.get("plugins") or []:
+        if entry == name:
+            return {}
+        if isinstance(entry, dict) and name in entry:
+            return dict(entry[name] or {})
+    return None
+
+
+def settings_from(config: Mapping[str, Any], here: Path) -> Settings:
+    """The build's settings from the ``atlas`` plugin's options, as the MkDocs plugin reads them."""
+    atlas = _plugin_options(config, "atlas") or {}
+    cache = str(atlas.get("cache_dir") or "").strip()
+    epoch = str(atlas.get("source_date_epoch") or "").strip()
+    return Settings(
+        corpus=(here / str(atlas.get("corpus") or "corpus")).resolve(),
+        pages=(here / str(atlas.get("pages") or "pages")).resolve(),
+        directory_urls=bool(config.get("use_directory_urls", True)),
+        site_url=str(config.get("site_url") or "") or None,
+        workers=workers_setting(str(atlas.get("workers") or "")),
+        cache_dir=(here / cache).resolve() if cache else None,
+        source_date_epoch=int(epoch) if epoch.isdigit() else None,
+        source_url=str((config.get("extra") or {}).get("source_url") or ""),
+    )
+
+
+# --- what Zensical is given ----------------------------------------------------------------------------
+
+# Zensical resolves a relative href, src or srcset in a page's raw HTML against the folder of its
+# Markdown source, as it does for Markdown links, and rewrites it for the page's output folder;
+# MkDocs leaves raw HTML alone. The generator writes links relative to the output folder
+# (``resolutions/x.md`` is ``resolutions/x/index.html``), so those pages get one ``../`` too many.
+# What an HTML parser reads as text is not rewritten: <noscript> (parsed with scripting on),
+# <script>, <style>, <template>, <textarea>.
+_URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_RAW_TEXT = re.compile(
+    r"(<(noscript|script|style|template|textarea)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL
+)
+_NOT_RELATIVE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\?|$)")
+
+
+def rebase_links(html: str, page: str, directory_urls: bool) -> str:
+    """The page's relative URLs re-expressed from its source folder, where Zensical resolves them.
+
+    ``page`` is the source path (``resolutions/x.md``). Only pages whose output folder differs
+    from their source folder change (with directory URLs, every page but ``index.md``); each
+    relative URL is resolved against the output folder and made relative to the source folder,
+    so that Zensical's rewrite gives back the URL the generator meant.
+    """
+    output = posixpath.dirname(page_file(page, directory_urls))
+    source = posixpath.dirname(page)
+    if output == source:
+        return html
+
+    def rebase(match: re.Match[str]) -> str:
+        url = match[2]
+        if _NOT_RELATIVE.match(url):
+            return match[0]
+        path, sep, rest = _split_path(url)
+        target = posixpath.normpath(posixpath.join(output, path))
+        rebased = posixpath.relpath(target, source or ".")
+        if path.endswith("/") and not rebased.endswith("/"):
+            rebased += "/"
+        return f"{match[1]}{rebased}{sep}{rest}{match[3]}"
+
+    # re.split with the group: raw-text elements at the odd places, kept as they are.
+    parts = _RAW_TEXT.split(html)
+    return "".join(
+        _URL_ATTRIBUTE.sub(rebase, part) if i % 3 == 0 else (part if i % 3 == 1 else "")
+        for i, part in enumerate(parts)
+    )
+
+
+def _split_path(url: str) -> tuple[str, str, str]:
+    """``a/b/?q#f`` → (``a/b/``, ``?``, ``q#f``): the path, and what follows it."""
+    cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
+    return url[:cut], url[cut : cut + 1], url[cut + 1 :]
+
+
+def rebase_generated_pages(docs: Path, pages: frozenset[str], directory_urls: bool) -> None:
+    for page in sorted(pages):
+        path = docs / page
+        if not page.endswith(".md") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        rebased = rebase_links(text, page, directory_urls)
+        if rebased != text:
+            path.write_text(rebased, encoding="utf-8")
+
+
+def engine_config(
+    config: Mapping[str, Any], *, docs: Path, site: Path, theme: Path, work: Path
+) -> dict[str, Any]:
+    """The configuration Zensical builds from: mkdocs.yml's, with the work directory's folders,
+    without the ``atlas`` plugin (Zensical runs no MkDocs plugin), and the header's search box."""
+    out = dict(config)
+    out["docs_dir"] = posixpath.relpath(docs, work)
+    out["site_dir"] = posixpath.relpath(site, work)
+    out["theme"] = {**dict(config.get("theme") or {}), "custom_dir": posixpath.relpath(theme, work)}
+    out["plugins"] = [
+        p for p in config.get("plugins") or [] if p != "atlas" and not (isinstance(p, dict) and "atlas" in p)
+    ]
+    out["extra_css"] = [*(config.get("extra_css") or []), "assets/stylesheets/atlas-search-box.css"]
+    scripts = config.get("extra_javascript") or []
+    out["extra_javascript"] = [*scripts, "assets/javascripts/atlas-search-box.js"]
+    return out
+
+
+def assemble_theme(custom_dir: Path, engine_overrides: Path, out: Path) -> None:
+    """``overrides/`` with the engine's own files laid over it, in ``out`` (made afresh)."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(custom_dir, out)
+    shutil.copytree(engine_overrides, out, dirs_exist_ok=True)
+
+
+def _replace_site(built: Path, site_dir: Path) -> None:
+    """Empty ``site_dir`` as MkDocs does before a build (dotfiles stay), then copy the site in."""
+    site_dir.mkdir(parents=True, exist_ok=True)
+    for entry in site_dir.iterdir():
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    shutil.copytree(built, site_dir, dirs_exist_ok=True)
+
+
+# --- the build -----------------------------------------------------------------------------------------
+
+
+def _problem(path: Path | str, code: str, message: str, hint: str | None = None) -> Report:
+    return Report([Diagnostic(str(path), None, None, code, message, hint)])
+
+
+def build_site(
+    config_file: Path,
+    *,
+    environ: Mapping[str, str],
+    strict: bool = False,
+    site_dir: Path | None = None,
+    python: Path | None = None,
+    work_dir: Path | None = None,
+) -> Outcome:
+    """Check, generate, and build the site with Zensical; see the module's docstring.
+
+    ``environ`` resolves mkdocs.yml's ``!ENV`` values (the shell passes its environment);
+    ``python`` is the Zensical environment's interpreter (default: the project's, see
+    :func:`engine_python`); ``work_dir`` holds Zensical's configuration, docs, theme, cache and
+    its own output (default: ``build/engines/zensical``).
+    """
+    root = config_file.resolve().parent
+    try:
+        config = read_config(config_file, environ)
+    except (OSError, yaml.YAMLError, ValueError) as error:
+        return Outcome(1, _problem(config_file, "bad-config", f"cannot read the configuration: {error}"))
+    python = python or engine_python(root)
+    if not python.is_file():
+        return Outcome(1, _problem(python, "no-zensical", "Zensical is not installed", INSTALL_HINT))
+    engine = root / ENGINE_FILES / "overrides"
+    theme_settings = config.get("theme")
+    custom = theme_settings.get("custom_dir") if isinstance(theme_settings, dict) else None
+    if not custom or not (root / str(custom)).is_dir() or not engine.is_dir():
+        needs = f"the Zensical build needs theme.custom_dir and {ENGINE_FILES}/overrides/"
+        hint = "build from the project's root, whose mkdocs.yml names overrides/"
+        return Outcome(1, _problem(config_file, "no-theme", needs, hint))
+    work = (work_dir or root / WORK_DIR).resolve()
+    docs, built, theme = work / "docs", work / "site", work / "theme"
+    final = (site_dir or root / str(config.get("site_dir") or "site")).resolve()
+
+    settings = settings_from(config, root)
+    session = BuildSession.start(settings)
+    with progress.bar("atlas", unit="file") as shown:
+        result = session.run(docs, progress=shown)
+    report = Report([d for d in result.report if d.severity == "error"])
+    if not result.report.ok:
+        return Outcome(1, report)
+    rebase_generated_pages(docs, result.pages, settings.directory_urls)
+    assemble_theme(root / str(custom), engine, theme)
+    engine_file = work / "zensical.yml"
+    engine_file.write_text(
+        yaml.safe_dump(engine_config(config, docs=docs, site=built, theme=theme, work=work), sort_keys=False),
+        encoding="utf-8",
+    )
+
+    ran = _run_zensical(python, engine_file, strict=strict, epoch=session.epoch, environ=environ)
+    if ran.returncode != 0:
+        tail = "\n".join(ran.stdout.strip().splitlines()[-30:])
+        return Outcome(1, _problem(engine_file, "zensical-failed", f"Zensical failed:\n{tail}"))
+    report.extend(_check_built(built, result.pages, settings.directory_urls))
+    if strict and len(report):
+        return Outcome(1, report)
+    _replace_site(built, final)
+    return Outcome(0, report, final)
+
+
+def _run_zensical(
+    python: Path, config: Path, *, strict: bool, epoch: int | None, environ: Mapping[str, str]
+) -> subprocess.CompletedProcess[str]:
+    # --clean: Zensical keeps a cache beside its configuration; a build starts from the pages as
+    # they are now, as `atlas build` does with MkDocs.
+    command = [str(python), "-m", "zensical", "build", "--clean", "-f", str(config)]
+    if strict:
+        command.append("--strict")
+    env = dict(environ)
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = str(epoch)  # the sitemap's dates: the corpus's, not today's
+    return subprocess.run(
+        command, cwd=config.parent, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+
+
+def _check_built(site: Path, pages: frozenset[str], directory_urls: bool) -> list[Diagnostic]:
+    """Every generated page was built, and every link in it resolves (generator/linkcheck.py)."""
+    expected = [page_file(p, directory_urls) for p in sorted(pages) if p.endswith(".md")]
+    missing = [
+        Diagnostic(p, None, None, "page-not-built", "Zensical built no page for it", severity="warning")
+        for p in expected
+        if not (site / p).is_file()
+    ]
+    return missing + check_links(site, expected)
