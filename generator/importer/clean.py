@@ -73,6 +73,9 @@ class Block:
     heading: int | None = None
     # True when footnote texts (a page's foot) stood between this block and the one before.
     after_footnotes: bool = False
+    # True when the block opens a page with a line that goes on with the paragraph before it
+    # (``Normalised.runs_on``): it is rejoined even when that paragraph's last line ended a sentence.
+    runs_on: bool = False
 
     @property
     def plain(self) -> str:
@@ -100,6 +103,7 @@ class _RawBlock:
     lines: list[str]
     heading: int | None = None
     after_footnotes: bool = False
+    runs_on: bool = False
 
 
 @dataclass
@@ -112,9 +116,15 @@ class _RawFootnote:
 class _Splitter:
     """Walks the lines once, sorting them into blocks and footnotes (steps 1 and 2)."""
 
-    def __init__(self, breaks: Callable[[str, str], bool] | None = None) -> None:
-        # Text without blank lines (layout.py): whether a paragraph ends between two raw lines.
+    def __init__(
+        self,
+        breaks: Callable[[str, str], bool] | None = None,
+        runs_on: Callable[[str], bool] | None = None,
+    ) -> None:
+        # Text without blank lines (layout.py): whether a paragraph ends between two raw lines, and
+        # whether a line after a page break goes on with the paragraph before it.
         self.breaks = breaks
+        self.runs_on = runs_on
         self.last_raw = ""
         self.heading_open = False  # a "#### **…" heading whose closing ** is on a later line
         self.blocks: list[_RawBlock] = []
@@ -177,6 +187,9 @@ class _Splitter:
             self.end_block()
         if self.block is None:
             self.block = self._new(number, [line], None)
+            self.block.runs_on = bool(
+                self.block.after_footnotes and self.runs_on is not None and self.runs_on(raw_line)
+            )
         else:
             self.block.lines.append(line)
 
@@ -236,7 +249,7 @@ def _join_lines(lines: list[str]) -> str:
 def clean(raw: str | Normalised) -> Cleaned:
     """Clean a raw text (read as blank-separated) or the lines the layout stage normalised."""
     normalised = raw if isinstance(raw, Normalised) else Normalised("blank-separated", split_lines(raw), 80)
-    splitter = _Splitter(normalised.breaks())
+    splitter = _Splitter(normalised.breaks(), normalised.runs_on)
     for line in normalised.lines:
         splitter.feed(line.number, line.text, line.page_break)
     splitter.end_block()
@@ -263,7 +276,7 @@ def _to_block(raw: _RawBlock, glued: GluedMarks) -> Block:
     heading = raw.heading
     if heading is None and (bold := _BOLD_LINE.match(text)) and "**" not in bold["text"]:
         heading = 7
-    return Block(to_markup(text, glued), raw.line, heading, raw.after_footnotes)
+    return Block(to_markup(text, glued), raw.line, heading, raw.after_footnotes, raw.runs_on)
 
 
 def rejoin(blocks: list[Block], joined: list[int] | None = None) -> list[Block]:
@@ -301,6 +314,8 @@ def _continues(prev: Block, prev_plain: str, block: Block, plain: str) -> bool:
     start = plain.lstrip()
     if not start or PARAGRAPH_MARKER.match(start) or own_line(prev_plain) or own_line(plain):
         return False  # masthead and closing lines ("23 December 1994", "94th plenary meeting") stay apart
+    if block.runs_on:
+        return True
     if not is_unfinished(prev_plain):
         end = prev_plain.rstrip().rstrip("”’\"')]")
         return start[0].islower() and end[-1:] in (",", ";", ":")

@@ -36,9 +36,11 @@ _SYMBOL_LINE = re.compile(
     r"(?:\s+(?:Page\s+)?(?P<page>\d{1,3}))?$"
 )
 _PARAGRAPH_START = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s")
-# A line ending a sentence or clause, maybe followed by a footnote mark and closing quotes.
-_TERMINAL_END = re.compile(r"[,;:.](?:\d{1,3}/?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\*{1,3})?[\"”’)\]]*$")
-_STRONG_END = re.compile(r"[;:.](?:\d{1,3}/?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\*{1,3})?[\"”’)\]]*$")
+# A line ending a sentence or clause, maybe followed by a footnote mark and closing quotes. Older
+# documents print the mark after a space: "… thereto, 1/".
+_MARK_AFTER = r"(?:\d{1,3}/?|\s\d{1,3}/|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\*{1,3})?"
+_TERMINAL_END = re.compile(rf"[,;:.]{_MARK_AFTER}[\"”’)\]]*$")
+_STRONG_END = re.compile(rf"[;:.]{_MARK_AFTER}[\"”’)\]]*$")
 _EXPLICIT_FOOTNOTE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹]+|<sup>|\[\d{1,3}\]\s|\d{1,3}/\s|Footnote\s+\d)")
 _SENTENCE_START = re.compile(r"^The\s+[A-Z]")
 _FLAT_LENGTH = 1500  # a line this long is a page or a whole text, not a paragraph
@@ -58,6 +60,20 @@ class Normalised:
     lines: tuple[Line, ...]
     width: int  # the usual length of a full line (wrapped layout)
     diagnostics: tuple[Diagnostic, ...] = ()
+    margin: int = 0  # the indentation of a wrapped text's continuation lines (wrapped layout)
+
+    def runs_on(self, raw: str) -> bool:
+        """Wrapped PDF text: a line that goes on with the paragraph before a page break, whatever that
+        paragraph's last line ended with. Every paragraph's first line is indented or numbered, so a
+        full line at the margin after a page break is the paragraph's next line, even after a full stop."""
+        line = raw.strip()
+        return (
+            self.layout == "wrapped"
+            and _indent(raw) <= self.margin
+            and len(line) >= 0.85 * self.width
+            and not opens_paragraph(line)
+            and not own_line(line)
+        )
 
     def breaks(self) -> Callable[[str, str], bool] | None:
         """Whether a paragraph ends between two raw lines (besides a blank line)."""
@@ -83,7 +99,8 @@ def normalise(raw: str, source: str, formula_names: Sequence[str] = ()) -> Norma
     if is_flattened(lines):
         return Normalised("flattened", tuple(unflatten(lines, formula_names)), 80, tuple(diagnostics))
     layout = detect(lines)
-    return Normalised(layout, tuple(lines), _width(lines), tuple(diagnostics))
+    margin = min((_indent(line.text) for line in lines if line.text.strip()), default=0)
+    return Normalised(layout, tuple(lines), _width(lines), tuple(diagnostics), margin)
 
 
 def split_lines(raw: str) -> tuple[Line, ...]:
@@ -215,6 +232,14 @@ def _indent(raw: str) -> int:
     return len(raw) - len(raw.lstrip())
 
 
+def centred(raw: str, width: int) -> bool:
+    """A line set in the middle of the page (an annex's title, wrapped or not): as much space before
+    it as after it, and clearly more than a paragraph's first-line indent."""
+    indent = _indent(raw)
+    after = width - indent - len(raw.strip())
+    return indent >= 6 and abs(indent - after) <= 3 + width // 20
+
+
 def _wrapped_break(prev_raw: str, raw: str, width: int) -> bool:
     prev, line = prev_raw.strip(), raw.strip()
     if continues(line):
@@ -229,6 +254,13 @@ def _wrapped_break(prev_raw: str, raw: str, width: int) -> bool:
         return True
     if ended and (indented or opens_paragraph(line)):
         return True
+    if centred(prev_raw, width):
+        # A centred title goes on while its lines stay centred (a last line holding only "2024"), and
+        # ends where a line less indented and not centred (a heading at the margin) follows.
+        if centred(raw, width):
+            return bool(_STRONG_END.search(prev))
+        if _indent(raw) < _indent(prev_raw):
+            return True
     short = len(prev) < 0.85 * width
     if short and (ended or indented):
         return True  # a paragraph's last line is shorter than a full one; a title ends before an indent
