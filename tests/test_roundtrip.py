@@ -7,8 +7,7 @@ footnotes, the citations the real finder reads, and what the header states. A fa
 the text and the first paragraph that differs, with both versions, and gives the raw text that was
 imported (``python -m roundtrip`` from ``tests/`` prints the pass rate of every layout).
 
-Layouts the importer does not read yet are marked ``xfail(strict=True)`` with what is missing: the
-mark comes off as support lands (a strict xfail that passes fails the suite, so it cannot be forgotten).
+Every layout must bring every text back whole: there is no expected failure.
 """
 
 from __future__ import annotations
@@ -27,19 +26,6 @@ from generator.model import Body, Instrument, Paragraph, Resolution
 
 SYNTHETIC = 200
 SEED = 8
-
-# What the importer does not read yet (issue 8 §1), per layout ("name") or per layout and group
-# ("name--group"): the xfail reason. `cd tests && python -m roundtrip` prints the pass rates and the first
-# paragraph that differs for each failing text.
-MISSING: dict[str, str] = {
-    "pdf--resolutions": "importer: a centred annex title whose last line is short runs into the first "
-    "heading; a wrapped title's last line holding only a year is dropped (issue 8 §1.2)",
-    "pdf-old-marks--resolutions": "importer: as pdf, and a line ending in ', 1/' (an old-style mark "
-    "after a space) is not taken as ended (issue 8 §1.2, §1.6)",
-    "flattened": "importer: in a whole text on a handful of very long lines, 'Draft resolution submitted "
-    "by X Title' is not split into sponsor and title, and some annex headings are missed (issue 8 §1.2)",
-}
-
 
 def short_decision(r: Resolution) -> bool:
     """A decision printed as a session's report prints it: lettered items or one sentence, no preamble."""
@@ -64,9 +50,7 @@ def _id(layout: Layout, group: str) -> str:
 
 
 def _param(layout: Layout, group: str) -> object:
-    reason = MISSING.get(layout.name) or MISSING.get(f"{layout.name}--{group}")
-    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-    return pytest.param(layout, group, id=_id(layout, group), marks=marks)
+    return pytest.param(layout, group, id=_id(layout, group))
 
 
 # The adopted style fits adopted resolutions only: it has no short decisions to read.

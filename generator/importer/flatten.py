@@ -11,6 +11,7 @@ after a rule.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from generator.importer.clean import MONTH_NAMES
 from generator.importer.emphasis import leading_phrase
 from generator.importer.layout import Line
+from generator.importer.vocabulary import load_vocabulary
 
 _DATE = rf"\d{{1,2}}\s+(?:{MONTH_NAMES})\s+\d{{4}}"
 # Masthead items: each is a block of its own (cut before and after it).
@@ -47,12 +49,32 @@ _LETTER = re.compile(r"(?:^|(?<=\s))\((?P<x>[a-z]{1,2}|[ivxl]{1,6})\)\s+")
 # A new sentence that starts without a full stop before it: the end of an unpunctuated title.
 _SENTENCE = re.compile(r"(?<=[a-z0-9”)])\s+(?=The\s+[A-Z])")
 _RULE = re.compile(r"^(?:_{5,}|-{3,})$")
-# A line of the text holding this many paragraph openings inside it is a flattened copy.
+# A line of the text holding this many paragraph openings (or masthead items) inside it is a flattened copy.
 _OPENINGS = 3
+# A file of at most this many lines can be a flattened copy whose only long line is its masthead.
+_MAX_LINES = 20
+# "(a) Recalled …; (b) Invited …" on one line: a web copy gives each lettered paragraph a line.
+_LETTERED_RUN = re.compile(r"^\(a\)\s+[A-Z].*?[;.](?:\d{1,3})?\s+\(b\)\s+[A-Z]")
+# What only a masthead prints: "Distr.: Limited", "Original: English", "Twenty-first session".
+_MASTHEAD_ITEM = re.compile(
+    r"Distr\.?\s*:?\s*(?:General|Limited|Restricted)\b|Original\s*:\s*[A-Z][a-z]+"
+    r"|(?<![\w-])[A-Z][a-z]+(?:-[a-z]+)?\s+(?:regular\s+|special\s+)?session\b"
+    r"|\bItem\s+\d{1,3}(?:\s*\([a-z]\))?\s+of\s+the\s+(?:revised\s+)?(?:provisional\s+)?agenda",
+    re.IGNORECASE,
+)
 
 
 def is_flattened(lines: Sequence[Line]) -> bool:
-    return any(_openings(line.text) >= _OPENINGS for line in lines)
+    """Some line holds several paragraph openings, a whole masthead, or a run of lettered paragraphs:
+    no other layout puts them on one line."""
+    texts = [line.text.strip() for line in lines]
+    short_file = sum(1 for t in texts if t) <= _MAX_LINES
+    return any(
+        _openings(t) >= _OPENINGS
+        or _LETTERED_RUN.search(t)
+        or (short_file and len(_MASTHEAD_ITEM.findall(t)) >= _OPENINGS)
+        for t in texts
+    )
 
 
 def _openings(text: str) -> int:
@@ -76,10 +98,12 @@ def unflatten(lines: Sequence[Line], formula_names: Sequence[str] = ()) -> list[
     """One line per block, blank lines between them; footnote lines after a rule stay as they are."""
     out: list[Line] = []
     in_notes = False
+    in_body = False  # past the opening formula: no masthead item is looked for any more
     for line in lines:
         text = line.text.strip()
         in_notes = in_notes or bool(_RULE.match(text))
-        pieces = [text] if in_notes or not text else _cut(text, formula_names)
+        pieces = [text] if in_notes or not text else _cut(text, formula_names, in_body)
+        in_body = in_body or (bool(text) and not in_notes and _formula(text, formula_names, set()) is not None)
         for piece in pieces:
             out.append(Line(line.number, piece, line.page_break))
             if not in_notes:
@@ -87,11 +111,11 @@ def unflatten(lines: Sequence[Line], formula_names: Sequence[str] = ()) -> list[
     return out
 
 
-def _cut(text: str, formula_names: Sequence[str]) -> list[str]:
+def _cut(text: str, formula_names: Sequence[str], in_body: bool = False) -> list[str]:
     cuts: set[int] = set()
-    formula_end = _formula(text, formula_names, cuts)
+    formula_end = None if in_body else _formula(text, formula_names, cuts)
     head, body = (text[:formula_end], text[formula_end:]) if formula_end is not None else ("", text)
-    if formula_end is None and not _openings(text):
+    if formula_end is None and not in_body and not _openings(text):
         _masthead(text, cuts, 0)
     else:
         _masthead(head, cuts, 0)
@@ -134,7 +158,28 @@ def _sponsors_start(text: str, colon: int) -> int:
         start = word.start()
     while text[start:colon].split()[:1] and text[start:colon].split()[0] in ("and", "of", "the", "on"):
         start = text.index(" ", start) + 1  # a sponsor list starts with a name, not a connector
+    return _first_state(text, start, colon)
+
+
+def _first_state(text: str, start: int, colon: int) -> int:
+    """"Firearms Brazil, Japan and Canada": when the capitalised words before the colon do not open with
+    a sponsor's name but hold one, the agenda item's title ran into them and the sponsors start at the
+    first name (one after ", " or " and " belongs to the list already)."""
+    states = _sponsor_states()
+    if states.match(text, start):
+        return start
+    for word in re.finditer(r"\S+", text[start:colon]):
+        at = start + word.start()
+        if states.match(text, at):
+            before = text[start:at].rstrip()
+            return start if before.endswith(",") or before.endswith(" and") else at
     return start
+
+
+@functools.cache
+def _sponsor_states() -> re.Pattern[str]:
+    names = sorted(load_vocabulary().sponsor_states, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, names))})(?=,|\s+and\s|:|$)")
 
 
 def _paragraphs(body: str, cuts: set[int], offset: int) -> None:
@@ -166,18 +211,29 @@ def _numbers(body: str, cuts: set[int], offset: int) -> None:
 
 
 def _letters(body: str, cuts: set[int], offset: int) -> None:
-    """(a), (b) … in sequence after a ":" or ";" (an inline "(a) …; (b) …" enumeration has them too,
-    so only a list whose (a) follows a colon that ends the sentence's lead is cut)."""
+    """(a), (b) … in sequence, counted afresh in the operative part and in each annex."""
+    starts = [0, *(m.start() for m in _ANNEX.finditer(body)), len(body)]
+    for k, (a, b) in enumerate(itertools.pairwise(starts)):
+        _letters_in(body, a, b, cuts, offset, in_annex=k > 0)
+
+
+def _letters_in(body: str, start: int, end: int, cuts: set[int], offset: int, *, in_annex: bool) -> None:
+    """(a), (b) … in sequence after a ":" or ";", each starting with a capital as a sub-paragraph
+    does (an inline enumeration "consider: (a) identifying …; (b) adopting …" goes on in lower case).
+    In an annex a lettered paragraph may also follow its section's heading, which has no punctuation."""
     expected = "a"
-    for m in _LETTER.finditer(body):
-        before = body[: m.start()].rstrip().rstrip("0123456789")
+    for m in _LETTER.finditer(body, start, end):
+        before = body[start : m.start()].rstrip().rstrip("0123456789")
         label = m["x"]
         if not before and label == "a":
             expected = "b"  # the line opens with "(a)"
             continue
-        if not before or before[-1] not in ":;.":
+        if not re.match(r"[A-Z*“\"‘]", body[m.end() : m.end() + 1]):
             continue
-        if label == expected or (label == "a" and before.endswith(":")):
+        after_heading = in_annex
+        if not before or (before[-1] not in ":;." and not after_heading):
+            continue
+        if label == expected or (label == "a" and (before.endswith(":") or after_heading)):
             cuts.add(offset + m.start())
             expected = chr(ord(label[0]) + 1) if len(label) == 1 and label < "z" else label
         elif re.fullmatch(r"[ivxl]+", label) and before.endswith((":", ";")):
@@ -186,15 +242,43 @@ def _letters(body: str, cuts: set[int], offset: int) -> None:
 
 def _annex_parts(body: str, start: int, cuts: set[int], offset: int) -> None:
     """An annex's title, introduction and headings: a sentence starting without a full stop before it,
-    and the unpunctuated words before a "(a)" or "1." that follow a finished sentence."""
+    and the unpunctuated words before a "(a)" or "1." that follow a finished sentence. When the title
+    runs straight into a heading and its first paragraph ("Annex I Guidelines on fraud General
+    recommendations (a) …"), the heading starts where sentence case breaks (``_title_end``)."""
     end = min((c - offset for c in cuts if c - offset > start), default=len(body))
-    for m in _SENTENCE.finditer(body, start, end):
-        cuts.add(offset + m.end())
-        break
+    sentence = next(_SENTENCE.finditer(body, start, end), None)
+    if sentence:
+        cuts.add(offset + sentence.end())
+    elif _LETTER.match(body, end) or _NUMBER.match(body, end):
+        if (title_end := _title_end(body, start, end)) is not None:
+            cuts.add(offset + title_end)
     for c in sorted(c - offset for c in cuts if c - offset > start):
-        head = re.search(r"[.:;](?:\d{1,3})?\s+(?P<h>[A-Z][^.:;()]{2,200}?)\s*$", body[:c])
+        # A heading may hold a colon before lower-case words ("… thereto: challenges, lessons learned").
+        head = re.search(r"[.:;](?:\d{1,3})?\s+(?P<h>[A-Z](?:[^.:;()]|:(?=\s+[a-z])){2,300}?)\s*$", body[:c])
         if head and (_LETTER.match(body, c) or _NUMBER.match(body, c)):
             cuts.add(offset + head.start("h"))
+
+
+# Words after which a capitalised word is part of the same title: "on the Review Mechanism".
+_TITLE_LINKS = frozenset((
+    "the", "a", "an", "of", "on", "and", "or", "in", "to", "for", "against", "with", "by", "from", "at",
+    "between", "among", "its", "their", "under", "into", "within", "including", "as", "through",
+))
+
+
+def _title_end(body: str, start: int, end: int) -> int | None:
+    """Where an annex title run into a heading ends. UN titles and headings are in sentence case: a
+    capitalised word after a lower-case word is a name ("the Review Mechanism", "wider United Nations")
+    unless a link word comes before it, or it starts a phrase in sentence case of its own: a capital
+    after a lower-case content word, itself followed by a lower-case word ("… the environment
+    Recommendations on data …", "… kidnapping General recommendations")."""
+    words = list(re.finditer(r"\S+", body[start:end]))
+    for prev, word, after in zip(words, words[1:], words[2:], strict=False):
+        p, w, a = prev.group(), word.group(), after.group()
+        if (p[:1].islower() and p.isalpha() and p not in _TITLE_LINKS
+                and w[:1].isupper() and w.isalpha() and a[:1].islower()):
+            return start + word.start()
+    return None
 
 
 def _pieces(text: str, cuts: Iterable[int]) -> list[str]:

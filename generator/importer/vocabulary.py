@@ -41,6 +41,8 @@ class Vocabulary:
     own_lines: tuple[re.Pattern[str], ...] = ()
     footnote_headings: tuple[re.Pattern[str], ...] = ()
     report_furniture: tuple[re.Pattern[str], ...] = ()
+    # The Member States and observers, as sponsors are named (flatten.py).
+    sponsor_states: tuple[str, ...] = ()
 
 
 def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -70,6 +72,7 @@ def load_vocabulary() -> Vocabulary:
         own_lines=_patterns(data, "own_lines"),
         footnote_headings=_patterns(data, "footnote_headings"),
         report_furniture=_patterns(data, "report_furniture"),
+        sponsor_states=_strings(data, "sponsor_states"),
     )
 
 
