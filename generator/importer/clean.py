@@ -76,6 +76,9 @@ class Block:
     # True when the block opens a page with a line that goes on with the paragraph before it
     # (``Normalised.runs_on``): it is rejoined even when that paragraph's last line ended a sentence.
     runs_on: bool = False
+    # True when the block's first line is centred (a title): it is never rejoined to running text
+    # before or after it, only to the centred rest of the title after a page break.
+    centred: bool = False
 
     @property
     def plain(self) -> str:
@@ -104,6 +107,7 @@ class _RawBlock:
     heading: int | None = None
     after_footnotes: bool = False
     runs_on: bool = False
+    centred: bool = False
 
 
 @dataclass
@@ -120,11 +124,13 @@ class _Splitter:
         self,
         breaks: Callable[[str, str], bool] | None = None,
         runs_on: Callable[[str], bool] | None = None,
+        centred: Callable[[str], bool] | None = None,
     ) -> None:
         # Text without blank lines (layout.py): whether a paragraph ends between two raw lines, and
         # whether a line after a page break goes on with the paragraph before it.
         self.breaks = breaks
         self.runs_on = runs_on
+        self.centred = centred
         self.last_raw = ""
         self.heading_open = False  # a "#### **…" heading whose closing ** is on a later line
         self.blocks: list[_RawBlock] = []
@@ -190,6 +196,7 @@ class _Splitter:
             self.block.runs_on = bool(
                 self.block.after_footnotes and self.runs_on is not None and self.runs_on(raw_line)
             )
+            self.block.centred = self.centred is not None and self.centred(raw_line)
         else:
             self.block.lines.append(line)
 
@@ -249,7 +256,7 @@ def _join_lines(lines: list[str]) -> str:
 def clean(raw: str | Normalised) -> Cleaned:
     """Clean a raw text (read as blank-separated) or the lines the layout stage normalised."""
     normalised = raw if isinstance(raw, Normalised) else Normalised("blank-separated", split_lines(raw), 80)
-    splitter = _Splitter(normalised.breaks(), normalised.runs_on)
+    splitter = _Splitter(normalised.breaks(), normalised.runs_on, normalised.centred)
     for line in normalised.lines:
         splitter.feed(line.number, line.text, line.page_break)
     splitter.end_block()
@@ -276,7 +283,7 @@ def _to_block(raw: _RawBlock, glued: GluedMarks) -> Block:
     heading = raw.heading
     if heading is None and (bold := _BOLD_LINE.match(text)) and "**" not in bold["text"]:
         heading = 7
-    return Block(to_markup(text, glued), raw.line, heading, raw.after_footnotes, raw.runs_on)
+    return Block(to_markup(text, glued), raw.line, heading, raw.after_footnotes, raw.runs_on, raw.centred)
 
 
 def rejoin(blocks: list[Block], joined: list[int] | None = None) -> list[Block]:
@@ -314,6 +321,9 @@ def _continues(prev: Block, prev_plain: str, block: Block, plain: str) -> bool:
     start = plain.lstrip()
     if not start or PARAGRAPH_MARKER.match(start) or own_line(prev_plain) or own_line(plain):
         return False  # masthead and closing lines ("23 December 1994", "94th plenary meeting") stay apart
+    if prev.centred or block.centred:
+        # A centred title goes on only in a centred line after the page break.
+        return prev.centred and block.centred and block.after_footnotes
     if block.runs_on:
         return True
     if not is_unfinished(prev_plain):

@@ -266,6 +266,9 @@ _TITLE_LINKS = frozenset((
 ))
 
 
+_LOWER_WORD = re.compile(r"[a-z][a-z’'-]*[a-z]")
+
+
 def _title_end(body: str, start: int, end: int) -> int | None:
     """Where an annex title run into a heading ends. UN titles and headings are in sentence case: a
     capitalised word after a lower-case word is a name ("the Review Mechanism", "wider United Nations")
@@ -275,7 +278,7 @@ def _title_end(body: str, start: int, end: int) -> int | None:
     words = list(re.finditer(r"\S+", body[start:end]))
     for prev, word, after in zip(words, words[1:], words[2:], strict=False):
         p, w, a = prev.group(), word.group(), after.group()
-        if (p[:1].islower() and p.isalpha() and p not in _TITLE_LINKS
+        if (_LOWER_WORD.fullmatch(p) and p not in _TITLE_LINKS
                 and w[:1].isupper() and w.isalpha() and a[:1].islower()):
             return start + word.start()
     return None

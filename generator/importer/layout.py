@@ -19,6 +19,7 @@ The patterns are data (``web_noise``, ``running_headers``, ``own_lines`` in voca
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -74,6 +75,10 @@ class Normalised:
             and not opens_paragraph(line)
             and not own_line(line)
         )
+
+    def centred(self, raw: str) -> bool:
+        """Wrapped PDF text: a line set in the middle of the page (a title, never running text)."""
+        return self.layout == "wrapped" and centred(raw, self.width)
 
     def breaks(self) -> Callable[[str, str], bool] | None:
         """Whether a paragraph ends between two raw lines (besides a blank line)."""
@@ -186,7 +191,12 @@ def detect(lines: list[Line]) -> Layout:
         return "blank-separated"
     width = _width(lines)
     full = sum(1 for t in filled if 0.55 * width <= len(t) <= 1.05 * width)
-    return "wrapped" if width <= 140 and full * 2 >= len(filled) else "web"
+    if width > 140:
+        return "web"
+    # A short text is mostly masthead lines, so few of its lines are full; but a web copy has no line
+    # that a lower-case one continues, and wrapped text has them in every paragraph of a few lines.
+    wraps = sum(1 for a, b in itertools.pairwise(filled) if b[:1].islower() and not _STRONG_END.search(a))
+    return "wrapped" if full * 2 >= len(filled) or (full >= 3 and wraps >= 2) else "web"
 
 
 def _width(lines: Iterable[Line]) -> int:

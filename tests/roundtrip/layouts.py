@@ -9,6 +9,7 @@ always gives the same bytes, so a failure can be reproduced from its test id.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 import zlib
 from collections.abc import Callable, Mapping, Sequence
@@ -113,19 +114,30 @@ def _running_header(r: Resolution, page: int) -> str:
     return f"Page {page}"
 
 
+# An old-style mark " 1/" stands after a space, but typesetting never starts a line with it: while the
+# text is wrapped, the space before it is a non-breaking one (this stand-in, put back after wrapping).
+_OLD_MARK_SPACE = re.compile(r" (?=\d{1,3}/(?:[\s,.;:)”’\"]|$))")
+_NO_BREAK = "\x1f"
+
+
+def _wrap(text: str, width: int, **options: object) -> list[str]:
+    kept = _OLD_MARK_SPACE.sub(_NO_BREAK, text)
+    return [w.replace(_NO_BREAK, " ") for w in textwrap.wrap(kept, width, **options)]  # type: ignore[arg-type]
+
+
 def _pdf_lines(pieces: Sequence[Piece], style: MarkStyle) -> list[_Line]:
     lines: list[_Line] = []
     for i, piece in enumerate(pieces):
         text = _labelled(piece, spell(piece.markup, emphasis=False, style=style), "  ")
         if piece.role in BODY_ROLES or piece.role in ("title", "recommendation", "formula"):
             indent = "     " if piece.role in BODY_ROLES else "   "
-            wrapped = textwrap.wrap(
+            wrapped = _wrap(
                 text, _WIDTH, initial_indent=indent, break_on_hyphens=False, break_long_words=False
             )
             lines.extend(_Line(w, i, k > 0) for k, w in enumerate(wrapped))
         elif piece.role in ("annex", "annex-title"):
             # Centred on the page, as the PDF prints an annex's number and title.
-            wrapped = textwrap.wrap(text, 64, break_on_hyphens=False, break_long_words=False)
+            wrapped = _wrap(text, 64, break_on_hyphens=False, break_long_words=False)
             lines.extend(_Line(" " * ((_WIDTH - len(w)) // 2) + w, i, k > 0) for k, w in enumerate(wrapped))
         elif piece.role == "heading":
             lines.append(_Line(f"  {text}", i, False))
