@@ -102,8 +102,10 @@ def unflatten(lines: Sequence[Line], formula_names: Sequence[str] = ()) -> list[
     for line in lines:
         text = line.text.strip()
         in_notes = in_notes or bool(_RULE.match(text))
-        pieces = [text] if in_notes or not text else _cut(text, formula_names, in_body)
-        in_body = in_body or (bool(text) and not in_notes and _formula(text, formula_names, set()) is not None)
+        pieces = [text]
+        if text and not in_notes:
+            pieces, formula = _cut(text, formula_names, in_body)
+            in_body = in_body or formula
         for piece in pieces:
             out.append(Line(line.number, piece, line.page_break))
             if not in_notes:
@@ -111,7 +113,8 @@ def unflatten(lines: Sequence[Line], formula_names: Sequence[str] = ()) -> list[
     return out
 
 
-def _cut(text: str, formula_names: Sequence[str], in_body: bool = False) -> list[str]:
+def _cut(text: str, formula_names: Sequence[str], in_body: bool = False) -> tuple[list[str], bool]:
+    """The line's blocks, and whether it holds the opening formula."""
     cuts: set[int] = set()
     formula_end = None if in_body else _formula(text, formula_names, cuts)
     head, body = (text[:formula_end], text[formula_end:]) if formula_end is not None else ("", text)
@@ -121,7 +124,7 @@ def _cut(text: str, formula_names: Sequence[str], in_body: bool = False) -> list
         _masthead(head, cuts, 0)
     offset = len(head)
     _paragraphs(body, cuts, offset)
-    return [p for p in _pieces(text, cuts) if p]
+    return [p for p in _pieces(text, cuts) if p], formula_end is not None
 
 
 def _formula(text: str, names: Sequence[str], cuts: set[int]) -> int | None:
@@ -249,9 +252,10 @@ def _annex_parts(body: str, start: int, cuts: set[int], offset: int) -> None:
     sentence = next(_SENTENCE.finditer(body, start, end), None)
     if sentence:
         cuts.add(offset + sentence.end())
-    elif _LETTER.match(body, end) or _NUMBER.match(body, end):
-        if (title_end := _title_end(body, start, end)) is not None:
-            cuts.add(offset + title_end)
+    elif (_LETTER.match(body, end) or _NUMBER.match(body, end)) and (
+        title_end := _title_end(body, start, end)
+    ) is not None:
+        cuts.add(offset + title_end)
     for c in sorted(c - offset for c in cuts if c - offset > start):
         # A heading may hold a colon before lower-case words ("… thereto: challenges, lessons learned").
         head = re.search(r"[.:;](?:\d{1,3})?\s+(?P<h>[A-Z](?:[^.:;()]|:(?=\s+[a-z])){2,300}?)\s*$", body[:c])
