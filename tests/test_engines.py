@@ -24,10 +24,14 @@ from pathlib import Path
 
 import material
 import pytest
-from browser_support import serve, watch
+import test_subpath
+from browser_support import PHONE, bound_server, serve, serving, watch
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 from site_checks import broken_references
+from test_subpath import PREFIX, Served
+from test_subpath import test_every_internal_link_script_stylesheet_and_image_resolves as crawl_over_http
+from test_subpath import test_links_name_the_sub_path_where_they_must_be_absolute as absolute_links_under
 
 from generator import cli
 from generator import zensical_adapter as zensical
@@ -315,6 +319,35 @@ def test_zensical_pages_carry_the_atlas_search_box_not_zensicals_dialog(zensical
 
 
 @pytest.fixture(scope="module")
+def zensical_subpath(zensical_python: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The Zensical site built for and served under /atlas/, as GitHub Pages serves a fork."""
+    root = tmp_path_factory.mktemp("zensical-subpath")
+    site = root / "site"
+    with bound_server(site, PREFIX) as (server, base):
+        outcome = zensical.build_site(
+            ROOT / "mkdocs.yml",
+            environ={**_clean_environ(), "SITE_URL": base},
+            strict=True,
+            site_dir=site,
+            python=zensical_python,
+            work_dir=root / "work",
+        )
+        assert outcome.status == 0, outcome.report.format()
+        # The crawler caches pages by URL; a port of an earlier server may have come round again.
+        for cached in (test_subpath.fetch, test_subpath._soup, test_subpath._ids):
+            cached.cache_clear()
+        with serving(server):
+            yield Served(base, site)
+
+
+@pytest.mark.site
+def test_the_zensical_site_resolves_under_a_sub_path(zensical_subpath: Served) -> None:
+    """The HTTP crawler of tests/test_subpath.py, over the Zensical build."""
+    crawl_over_http(zensical_subpath)
+    absolute_links_under(zensical_subpath)
+
+
+@pytest.fixture(scope="module")
 def zensical_served(zensical_site: ZensicalSite) -> Iterator[str]:
     with serve(zensical_site.site) as base:
         yield base
@@ -355,5 +388,27 @@ def test_a_query_typed_in_the_zensical_header_shows_the_right_text_first(
         assert results.first.locator("a").first.get_attribute("href") == zensical_served + first
         assert not traffic.errors and not traffic.failed, traffic
         assert all(u.startswith(zensical_served) for u in traffic.not_local()), "a request left the site"
+    finally:
+        context.close()
+
+
+@pytest.mark.site
+@pytest.mark.browser
+def test_the_zensical_search_box_opens_from_the_header_button_at_phone_width(
+    browser: Browser, zensical_served: str
+) -> None:
+    context = browser.new_context(viewport=PHONE)  # type: ignore[arg-type]
+    page = context.new_page()
+    try:
+        page.goto(zensical_served + "resolutions/cop-res-5-1/")
+        box = page.locator(".atlas-box__input")
+        assert not box.is_visible(), "at phone width the box waits for the header's search button"
+        page.locator('label.md-header__button[for="__search"]').click()
+        box.wait_for(state="visible")
+        page.keyboard.type("55/25", delay=20)
+        first = page.locator(".atlas-box__item").first
+        first.wait_for(timeout=15_000)
+        assert first.locator("a").first.get_attribute("href") == zensical_served + "cited/ga-res-55-25/"
+        assert first.is_visible() and first.bounding_box()["width"] <= PHONE["width"]  # type: ignore[index]
     finally:
         context.close()
