@@ -32,6 +32,7 @@ id-mismatch                 error    the id differs from the file name <id>.yaml
 id-number-mismatch          warning  an id like cop-res-5-2 on a text numbered 5/1 (or on a draft)
 duplicate-paragraph-id      error    two paragraphs (or annexes) of a file share an id
 misplaced-paragraph-id      error    e.g. an op-N id in the preamble, annex-2-a in annex 1
+misplaced-heading           error    a heading on a paragraph other than an operative one
 subparagraph-id-prefix      error    a sub-paragraph id not starting with its paragraph's id
 paragraph-number-mismatch   warning  op-12 printed as number 13
 unknown-body                error    body is not a key of bodies.yaml

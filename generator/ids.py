@@ -351,6 +351,11 @@ class ParagraphId:
         return cls("fn-star" if len(mark) == 1 else f"fn-star-{len(mark)}")
 
     @staticmethod
+    def part_heading(paragraph_id: str) -> str:
+        """The element id of the heading printed above an operative paragraph: ``op-5-heading``."""
+        return f"{paragraph_id}-heading"
+
+    @staticmethod
     def annex_heading(annex_id: str, section: int) -> str:
         """The element id of the heading of section ``section`` (1-based) of an annex: sections
         are counted with the untitled one before the first heading, so that heading may be

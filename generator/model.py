@@ -47,6 +47,14 @@ class Paragraph:
     number: str | None
     text: str
     subparagraphs: tuple[Paragraph, ...] = ()
+    # The heading printed above an operative paragraph that opens a part of the operative text
+    # ("I. Cooperation between States"); annexes hold theirs in sections instead.
+    heading: str | None = None
+
+    @property
+    def heading_id(self) -> str:
+        """The element id of the heading above it (``op-5-heading``): its HTML id and footnote anchor."""
+        return ParagraphId.part_heading(self.id)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -437,7 +438,7 @@ def hostile_resolution() -> Resolution:
         title=f"Title {HOSTILE}",
         formula="The Conference,",
         preamble=(p("pp-1", f"*Recalling* {HOSTILE} and article 30 of the Convention,[^1]"),),
-        operative=(p("op-1", f"*Decides* {HOSTILE};", "1"),),
+        operative=(replace(p("op-1", f"*Decides* {HOSTILE};", "1"), heading=f"I. Part {HOSTILE}"),),
         footnotes=(Footnote("1", f"Footnote {HOSTILE}", "pp-1"),),
         source="corpus/raw/none.txt",
     )

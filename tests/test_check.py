@@ -123,6 +123,14 @@ CASES = [
     ),
     Case("misplaced-paragraph-id", ITALY, "id: pp-2", "id: op-9", "id: op-9", "pp-N"),
     Case(
+        "misplaced-heading",
+        ITALY,
+        '  - id: pp-2\n    text: "*Recognizing*',
+        '  - id: pp-2\n    heading: A part of the preamble\n    text: "*Recognizing*',
+        "heading: A part",
+        "put the heading on a section",
+    ),
+    Case(
         "misplaced-paragraph-id",
         CO_CHAIRS,
         "id: annex-1-intro",
@@ -648,7 +656,7 @@ def test_heading_anchors_count_sections_as_the_importer_does() -> None:
     ("old", "new", "message"),
     [
         ("number: 5/1", "number: 5/2", "names cop resolution 5/1, but the text is cop resolution 5/2"),
-        ("status: adopted\nnumber: 5/1", "status: draft", "but the text is a resolution without a number"),
+        ("status: adopted\nnumber: 5/1", "status: draft", "but the text is a draft resolution"),
     ],
 )
 def test_an_adopted_id_must_spell_the_texts_number(

@@ -938,7 +938,7 @@ DIAGNOSTIC_CASES = [
         id="IMP008",
     ),
     pytest.param(
-        "A title\n\n" + GOOD_BODY + "\n\n## Some heading\n\n2. Requests more.",
+        "A title\n\n" + GOOD_BODY + "\n\n## Some heading\n\n*Further recalling* something,",
         "IMP009",
         "warning",
         9,

@@ -69,6 +69,7 @@ FIXTURE_CASES = {
     "adopted_ecosoc_named_heading": ("blank-separated", {}),
     "decision_reported_meeting": ("blank-separated", {}),
     "decision_decides_colon": ("blank-separated", {}),
+    "adopted_ecosoc_parts": ("blank-separated", {}),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
@@ -10,10 +11,11 @@ import yaml
 from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
-from site_factory import HOSTILE, hostile_corpus, seed_corpus, seed_sites
+from site_factory import HOSTILE, RES_5_1, hostile_corpus, seed_corpus, seed_sites
 
 from generator.graph import build_graph
 from generator.markup import to_plain
+from generator.model import Footnote
 from generator.render import naming
 from generator.render.pages import Page, front_matter, render_pages
 from generator.render.text import FootnoteRef, Span, excerpt_window, render_text
@@ -337,3 +339,26 @@ def test_hostile_text_stays_text_on_every_page() -> None:
         term = next(t for t in soup.select("dl.atlas-meta dt") if t.get_text() == field)
         assert expected in term.find_next_sibling("dd").get_text(), field
     assert literal in soup.select_one("#fn-1").get_text()
+    assert soup.select_one("h3#op-1-heading").get_text() == f"I. Part {literal}"
+    assert soup.select_one('.atlas-toc a[href="#op-1-heading"]')["title"] == f"I. Part {literal}"
+
+
+def test_a_part_heading_stands_above_its_paragraph_with_its_note_and_in_the_contents() -> None:
+    operative = list(RES_5_1.operative)
+    pid = operative[1].id
+    operative[1] = replace(operative[1], heading="II. *Technical* assistance[^9]")
+    res = replace(
+        RES_5_1,
+        operative=tuple(operative),
+        footnotes=(*RES_5_1.footnotes, Footnote("9", "A note on the part.", f"{pid}-heading")),
+    )
+    corpus = replace(seed_corpus(), resolutions=(res,))
+    page = next(p for p in render_pages(build_graph(corpus, [])) if p.path == "resolutions/cop-res-5-1.md")
+    soup = BeautifulSoup(_split(page)[1], "html.parser")
+    heading = soup.select_one(f"h3#{pid}-heading.atlas-part__heading")
+    assert heading.find_next_sibling("div")["id"] == pid
+    assert heading.em.get_text() == "Technical"
+    assert heading.select_one("sup.atlas-fnref a")["href"] == "#fn-9"
+    toc = [a["href"] for a in soup.select(".atlas-toc__list a")]
+    assert toc.index("#operative") < toc.index(f"#{pid}-heading")
+    assert len(soup.select("h3.atlas-part__heading")) == 1

@@ -251,6 +251,8 @@ class _Writer:
         el = etree.SubElement(parent, _E + tag, eId=eid_)
         if num:
             etree.SubElement(el, _E + "num").text = num
+        if p.heading:
+            self.text(etree.SubElement(el, _E + "heading"), p.heading, p.heading_id, eid_)
         if p.subparagraphs:
             intro = etree.SubElement(el, _E + "intro")
             self.text(etree.SubElement(intro, _E + "p"), p.text, p.id, eid_)

@@ -62,6 +62,8 @@ def resolution_text(r: Resolution, bodies: Mapping[str, Body]) -> str:
         _paragraph(p, 0, lines)
         lines.append("")
     for p in r.operative:
+        if p.heading:
+            lines += [plain(p.heading), ""]
         _paragraph(p, 0, lines)
         lines.append("")
     for annex in r.annexes:

@@ -55,6 +55,8 @@ MODELINE = "# yaml-language-server: $schema=../../generator/schema/resolution.sc
 
 def _paragraph(p: Paragraph) -> dict[str, Any]:
     out: dict[str, Any] = {"id": p.id}
+    if p.heading is not None:
+        out["heading"] = p.heading
     if p.number is not None:
         out["number"] = p.number
     out["text"] = p.text

@@ -42,6 +42,10 @@ _OPERATIVE = re.compile(r"^(?P<num>\d{1,3})\.\s+")
 _LETTERED = re.compile(r"^\((?P<letter>[a-z]{1,2}|[ivxl]{1,6})\)\s+")
 _ANNEX = re.compile(r"^Annex(?:\s+(?P<num>[IVXLC]{1,7}|\d{1,2}))?$", re.IGNORECASE)
 _ROMAN = re.compile(r"^[ivxl]+$")
+# A part of the operative text opens with its number on a line of its own ("I", "II", "B", "Part A"),
+# usually with a title line after it: together they are the heading above the part's first paragraph.
+_PART_NUMBER = re.compile(r"^(?:Part\s+)?(?:[IVXL]{1,6}|[A-H])\.?$")
+_MAX_PART_TITLE = 160
 # The closing lines of an adopted text: "54th plenary meeting" and the date, on one line or two.
 _DATE_TEXT = rf"(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_NAMES})\s+(?P<year>\d{{4}})"
 CLOSING = re.compile(
@@ -82,9 +86,11 @@ class _Para:
     text: str
     line: int
     subs: list[_Para] = field(default_factory=list)
+    heading: str | None = None  # printed above an operative paragraph that opens a part of the text
+    heading_line: int = 0
 
     def freeze(self) -> Paragraph:
-        return Paragraph(self.id, self.number, self.text, tuple(s.freeze() for s in self.subs))
+        return Paragraph(self.id, self.number, self.text, tuple(s.freeze() for s in self.subs), self.heading)
 
     def last_leaf(self) -> _Para:
         return self.subs[-1].last_leaf() if self.subs else self
@@ -217,6 +223,8 @@ class _Segmenter:
         self.closing: list[Block] = []
         self.diagnostics: list[Diagnostic] = []
         self.operative_only = False  # decision style: no preamble
+        # A part heading read, waiting for the numbered paragraph below it: (text, line).
+        self.pending_heading: tuple[str, int] | None = None
 
     def warn(self, line: int, code: str, message: str, hint: str | None = None) -> None:
         self.diagnostics.append(Diagnostic(self.source, line, None, code, message, hint, "warning"))
@@ -224,10 +232,16 @@ class _Segmenter:
     # --- the body ----------------------------------------------------------------------------------
 
     def body(self, start: int) -> None:
+        heading_ends = -1
         for i in range(start, len(self.blocks)):
             block = self.blocks[i]
             plain = block.plain.strip()
-            if CLOSING.match(plain) or (DATE_LINE.match(plain) and self.closing):
+            if i <= heading_ends:
+                continue  # the title line of a part heading, read with its number
+            if not self.annexes and not self.closing and (size := self.part_heading_at(i)):
+                self.pending_heading = self.part_heading(i, size)
+                heading_ends = i + size - 1
+            elif CLOSING.match(plain) or (DATE_LINE.match(plain) and self.closing):
                 self.closing.append(block)  # read by metadata.py: the meeting and the adoption date
             elif m := _ANNEX.match(plain):
                 number = (m["num"] or "").upper()
@@ -236,7 +250,8 @@ class _Segmenter:
                 self.annex_block(self.annexes[-1], i)
             elif block.heading is not None:
                 self.warn(block.line, "IMP009", f"heading outside an annex not imported: {plain[:80]!r}",
-                          "only annexes have headings in the resolution format; add it by hand if needed")
+                          "a heading is kept in an annex, or above the numbered operative paragraph that "
+                          "opens a part of the text; this one stands above neither: add it by hand if needed")
             elif m := _OPERATIVE.match(block.text):
                 self.add_operative(m["num"], block.text[m.end():], block.line)
             elif (m := _LETTERED.match(block.text)) and self.operative_only and not _numbered(self.operative):
@@ -251,6 +266,47 @@ class _Segmenter:
                 self.append_unnumbered(self.operative[-1], block)
             else:
                 self.add_preamble(block.text, block.line)
+
+    def part_heading_at(self, i: int) -> int:
+        """How many blocks from ``i`` make the heading of a part of the operative text (0: none): a
+        part number and its title, a part number or a title alone, or a Markdown heading, each right
+        above a numbered operative paragraph."""
+        blocks = self.blocks
+
+        def numbered(j: int) -> bool:
+            return j < len(blocks) and bool(_OPERATIVE.match(blocks[j].text))
+
+        if _PART_NUMBER.match(blocks[i].plain.strip()):
+            if numbered(i + 1):
+                return 1
+            return 2 if i + 1 < len(blocks) and self.title_like(i + 1) and numbered(i + 2) else 0
+        if blocks[i].heading is not None or self.title_like(i):
+            return 1 if numbered(i + 1) else 0
+        return 0
+
+    def title_like(self, i: int) -> bool:
+        """A short line without closing punctuation, paragraph number or leading verb: a title."""
+        block = self.blocks[i]
+        plain = block.plain.strip()
+        # Lower-case letters: a stray running header ("CTOC/COP/2020/10") is no title.
+        return (
+            plain[:1].isupper()
+            and any(c.islower() for c in plain)
+            and len(plain) <= _MAX_PART_TITLE
+            and is_unfinished(plain)
+            and not _OPERATIVE.match(block.text)
+            and not _LETTERED.match(block.text)
+            and not leading_phrase(plain, "operative")
+            and not leading_phrase(plain, "preamble")
+        )
+
+    def part_heading(self, i: int, size: int) -> tuple[str, int]:
+        """The heading's text as printed, "I. Cooperation between States", and its first line."""
+        texts = [unwrap_emphasis(b.text).strip() for b in self.blocks[i : i + size]]
+        if len(texts) == 2:
+            number = texts[0] if texts[0].endswith(".") else f"{texts[0]}."
+            return f"{number} {texts[1]}", self.blocks[i].line
+        return texts[0], self.blocks[i].line
 
     def add_decision_paragraph(self, letter: str | None, text: str, line: int) -> None:
         """A decision's lettered paragraph (a), (b) … or its one unnumbered sentence: op-N by position.
@@ -302,7 +358,11 @@ class _Segmenter:
             self.warn(line, "IMP007", f"operative paragraph {number} where {position} was expected",
                       f"its id is op-{position}; check for a paragraph lost or split in the raw text")
         pid = f"op-{position}"
-        self.operative.append(_Para(pid, number, self.emphasised(text, "operative", pid, line), line))
+        para = _Para(pid, number, self.emphasised(text, "operative", pid, line), line)
+        if self.pending_heading is not None:
+            para.heading, para.heading_line = self.pending_heading
+            self.pending_heading = None
+        self.operative.append(para)
 
     def emphasised(self, text: str, part: Part, pid: str, line: int) -> str:
         result = emphasise(text, part)
@@ -424,6 +484,8 @@ class _Segmenter:
 
         def walk(paras: list[_Para]) -> None:
             for p in paras:
+                if p.heading is not None:
+                    out.append(Element(ParagraphId.part_heading(p.id), p.heading, p.heading_line))
                 out.append(Element(p.id, p.text, p.line))
                 walk(p.subs)
 

@@ -289,6 +289,10 @@ class ParagraphView:
     label: str  # "operative paragraph 12", for the permalink's accessible name
     html: Markup
     subparagraphs: tuple[ParagraphView, ...] = ()
+    # The heading printed above an operative paragraph that opens a part of the text.
+    heading: Markup | None = None
+    heading_id: str = ""
+    plain_heading: str = ""  # for the contents: no footnote marks, no links
 
 
 @dataclass(frozen=True)
@@ -355,10 +359,15 @@ def _resolution_view(ctx: Context, resolution: Resolution) -> dict[str, Any]:
     labels = {p.id: p.label for p in ctx.graph.passages[resolution.id]}
 
     def para(p: Paragraph, number: str) -> ParagraphView:
+        # The heading first: footnote references are numbered in reading order.
+        heading = notes.render(p.heading_id, p.heading) if p.heading else None
         spans = _spans(ctx, by_passage.get(p.id, []))
         html_text = notes.render(p.id, p.text, spans)
         subs = tuple(para(s, f"({s.number})" if s.number else "") for s in p.subparagraphs)
-        return ParagraphView(p.id, number, labels.get(p.id, p.id), html_text, subs)
+        plain_heading = to_plain(p.heading) if p.heading else ""
+        return ParagraphView(
+            p.id, number, labels.get(p.id, p.id), html_text, subs, heading, p.heading_id, plain_heading
+        )
 
     # Reading order matters: footnote references are numbered as the reader meets them.
     title = notes.render("title", resolution.title)

@@ -547,6 +547,7 @@ def _paragraphs(items: Iterable[dict[str, Any]] | None) -> tuple[Paragraph, ...]
             number=_optional_text(item.get("number")),
             text=_text(item["text"]),
             subparagraphs=_paragraphs(item.get("subparagraphs")),
+            heading=_optional_text(item.get("heading")),
         )
         for item in items or ()
     )

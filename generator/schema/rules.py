@@ -58,9 +58,10 @@ def elements(res: Resolution) -> dict[str, Element]:
         found.append(Element("formula", "formula", res.formula))
     if res.recommendation is not None:
         found.append(Element("recommendation", "recommendation", res.recommendation))
-    found.extend(
-        Element(lp.paragraph.id, f"{lp.key}.text", lp.paragraph.text) for lp in located_paragraphs(res)
-    )
+    for lp in located_paragraphs(res):
+        if lp.paragraph.heading is not None:
+            found.append(Element(lp.paragraph.heading_id, f"{lp.key}.heading", lp.paragraph.heading))
+        found.append(Element(lp.paragraph.id, f"{lp.key}.text", lp.paragraph.text))
     for k, annex in enumerate(res.annexes):
         if annex.title is not None:
             found.append(Element(f"{annex.id}-title", f"annexes.{k}.title", annex.title))
@@ -106,19 +107,20 @@ def check_resolution(res: Resolution) -> list[Diagnostic]:
 
 def _check_resolution_id(res: Resolution, reporter: _Reporter) -> None:
     """An id of the adopted form spells a number (cop-res-5-1 is COP resolution 5/1): it must be
-    this text's. Only a warning: a curator who corrects a mistyped number keeps the id, which is the
-    page's permanent URL, and a draft keeps its draft id once adopted."""
+    this text's, and the text must be adopted. Only a warning: a curator who corrects a mistyped
+    number keeps the id, which is the page's permanent URL, and a draft keeps its draft id once
+    adopted."""
     try:
         named = ResolutionId.parse(res.id).document
     except ValueError:
         return  # not of the adopted form (a draft's id, or a form the schema already reported)
-    if named is None:
-        return
+    if named is None or (res.number is None and res.status == "adopted"):
+        return  # an adopted text whose number is left to its id
     actual = DocumentRef(res.body, res.kind, res.number) if res.number else None
     expected = ResolutionId.adopted(actual).value if actual else None
     if expected == res.id:
         return
-    what = str(actual) if actual else f"a {res.kind} without a number"
+    what = str(actual) if actual else f"a {res.status.replace('-', ' ')} {res.kind}"
     fix = (
         f"for a new file, use the id '{expected}'"
         if expected
@@ -149,6 +151,14 @@ def _check_paragraph_ids(res: Resolution, reporter: _Reporter) -> None:
     for lp in located_paragraphs(res):
         p = lp.paragraph
         _check_unique(p.id, f"{lp.key}.id", first_use, reporter)
+        if p.heading is not None and lp.place != "operative":
+            reporter.add(
+                f"{lp.key}.heading",
+                "misplaced-heading",
+                f"{p.id} has a heading; only an operative paragraph can open a part of the text",
+                "in an annex, put the heading on a section (sections: - heading: …); in the preamble, "
+                "delete it or move it to the operative paragraph it stands above",
+            )
         if lp.place == "subparagraph":
             _check_subparagraph(lp, reporter)
             continue
