@@ -9,7 +9,8 @@ MkDocs plugin, so the ``atlas`` plugin's work is done here, around it, as plain 
 3. rebase the links of the generated pages for Zensical (see :func:`rebase_links`);
 4. write a plain configuration for Zensical in the work directory (``build/engines/zensical/``): the
    same settings, its own docs_dir and site_dir, and a theme directory made of ``overrides/`` with
-   ``engines/zensical/overrides/`` laid over it (the header's search box, see that folder);
+   ``engines/zensical/overrides/`` laid over it (the header's search box, no palette switch, the
+   header's colours: see that folder);
 5. run Zensical, a separate program in its own environment (``build/engines/zensical/.venv``,
    installed from the hashed lock ``engines/zensical/requirements.lock`` by ``python3 tasks.py``);
 6. check every generated page's links and anchors in what it built (``generator.linkcheck``), and
@@ -202,7 +203,7 @@ def engine_config(
     out["plugins"] = [
         p for p in config.get("plugins") or [] if p != "atlas" and not (isinstance(p, dict) and "atlas" in p)
     ]
-    out["extra_css"] = [*(config.get("extra_css") or []), "assets/stylesheets/atlas-search-box.css"]
+    out["extra_css"] = [*(config.get("extra_css") or []), "assets/stylesheets/atlas-zensical.css"]
     scripts = config.get("extra_javascript") or []
     out["extra_javascript"] = [*scripts, "assets/javascripts/atlas-search-box.js"]
     return out

@@ -21,13 +21,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import material
 import pytest
 import test_subpath
-from browser_support import PHONE, bound_server, serve, serving, watch
+from axe_playwright_python.sync_playwright import Axe
+from browser_support import DESKTOP, PHONE, bound_server, serve, serving, watch
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 from site_checks import broken_references
 from test_subpath import PREFIX, Served
 from test_subpath import test_every_internal_link_script_stylesheet_and_image_resolves as crawl_over_http
@@ -410,5 +412,41 @@ def test_the_zensical_search_box_opens_from_the_header_button_at_phone_width(
         first.wait_for(timeout=15_000)
         assert first.locator("a").first.get_attribute("href") == zensical_served + "cited/ga-res-55-25/"
         assert first.is_visible() and first.bounding_box()["width"] <= PHONE["width"]  # type: ignore[index]
+    finally:
+        context.close()
+
+
+def _serious(axe: Axe, page: Page) -> list[str]:
+    violations = axe.run(page).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.site
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_zensical_pages_and_the_open_search_box_pass_axe(
+    browser: Browser, zensical_served: str, width: Any
+) -> None:
+    """axe-core finds nothing serious or critical on Zensical's pages, the results box open too."""
+    context = browser.new_context(viewport=width)
+    page = context.new_page()
+    axe = Axe()
+    try:
+        found = {}
+        for where in ("", "resolutions/cop-res-5-1/", "search/?q=extradition"):
+            page.goto(zensical_served + where)
+            found[where or "home"] = _serious(axe, page)
+        page.goto(zensical_served)
+        if width == PHONE:
+            page.locator('label.md-header__button[for="__search"]').click()
+        page.locator(".atlas-box__input").click()
+        page.keyboard.type("extradition", delay=20)
+        page.locator(".atlas-box__item").first.wait_for(timeout=15_000)
+        found["the open search box"] = _serious(axe, page)
+        assert not any(found.values()), found
     finally:
         context.close()

@@ -62,7 +62,6 @@
 
   function open(on) {
     output.hidden = !on;
-    input.setAttribute("aria-expanded", on ? "true" : "false");
   }
 
   function query() {
