@@ -271,6 +271,9 @@ def build_site(
     work = (work_dir or root / WORK_DIR).resolve()
     docs, built, theme = work / "docs", work / "site", work / "theme"
     final = (site_dir or root / str(config.get("site_dir") or "site")).resolve()
+    refusal = _unsafe_site_dir(final, root, work)
+    if refusal:
+        return Outcome(1, refusal)
 
     settings = settings_from(config, root)
     session = BuildSession.start(settings)
@@ -294,8 +297,24 @@ def build_site(
     report.extend(_check_built(built, result.pages, settings.directory_urls))
     if strict and len(report):
         return Outcome(1, report)
-    _replace_site(built, final)
+    try:
+        _replace_site(built, final)
+    except OSError as error:
+        return Outcome(1, _problem(final, "site-dir", f"cannot write the site there: {error}"))
     return Outcome(0, report, final)
+
+
+def _unsafe_site_dir(site_dir: Path, root: Path, work: Path) -> Report | None:
+    """A site_dir that emptying would harm: the project itself or a folder above it, the work
+    directory or a folder in it, or a file."""
+    if root.is_relative_to(site_dir) or work.is_relative_to(site_dir) or site_dir.is_relative_to(work):
+        message = f"the site cannot be written to {site_dir}: it is emptied first, and it holds the project"
+        if site_dir.is_relative_to(work):
+            message = f"the site cannot be written to {site_dir}: it is inside the engine's work directory"
+        return _problem(site_dir, "site-dir", message, "choose a folder of its own, e.g. site/")
+    if site_dir.exists() and not site_dir.is_dir():
+        return _problem(site_dir, "site-dir", "the site's folder is a file", "choose a folder, e.g. site/")
+    return None
 
 
 def _run_zensical(

@@ -182,6 +182,17 @@ def test_a_missing_engine_is_a_diagnostic_with_the_command_that_installs_it(tmp_
     assert problem.code == "no-zensical" and "python3 tasks.py zensical" in (problem.hint or "")
 
 
+@pytest.mark.parametrize("where", [".", "..", "build/engines/zensical/site", "README.md"])
+def test_a_site_dir_that_emptying_would_harm_is_refused_first(tmp_path: Path, where: str) -> None:
+    python = tmp_path / "python"
+    python.write_text("")  # never run: the refusal comes first
+    outcome = zensical.build_site(ROOT / "mkdocs.yml", environ={}, python=python, site_dir=ROOT / where)
+    assert outcome.status == 1
+    (problem,) = outcome.report
+    assert problem.code == "site-dir" and problem.hint
+    assert (ROOT / "README.md").is_file()
+
+
 def test_the_offline_bundle_is_refused_under_zensical(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["build", "--engine", "zensical", "--offline"]) == 2
     assert "--offline is MkDocs-only" in capsys.readouterr().err
@@ -295,6 +306,23 @@ def test_zensical_pages_hold_what_mkdocs_pages_hold(zensical_site: ZensicalSite,
         if _generated_content(online_site / rel) != _generated_content(zensical_site.site / rel)
     ]
     assert not differ, f"{len(differ)} pages differ, e.g. {differ[:5]}"
+
+
+@pytest.mark.site
+def test_two_zensical_builds_are_byte_identical(zensical_site: ZensicalSite, zensical_python: Path,
+                                                tmp_path: Path) -> None:
+    again = zensical.build_site(
+        ROOT / "mkdocs.yml", environ=_clean_environ(), strict=True, site_dir=tmp_path / "site",
+        python=zensical_python, work_dir=tmp_path / "work",
+    )
+    assert again.status == 0, again.report.format()
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    first, second = files(zensical_site.site), files(tmp_path / "site")
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
 
 
 @pytest.mark.site
