@@ -145,12 +145,28 @@ def test_an_edit_of_one_paragraph_renders_a_few_pages(tmp_path: Path) -> None:
     texts = TextCache(None, load_resolution)
     first = BuildSession.start(settings_, texts)
     assert first.run(tmp_path / "docs").report.ok
+    before = first.result.graph  # type: ignore[union-attr]
+    assert before is not None
     path = sorted((tmp_path / "corpus" / "resolutions").glob("*.yaml"))[7]
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("text: '*", "text: '*Firmly*, *", 1), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    # A paragraph that cites nothing: a citing one is shown on the page of what it cites too (the
+    # edit would rightly rewrite that page as well). Once it was simply the first paragraph of the
+    # file, which failed when the synthetic texts began to cite more.
+    citing = {(m.passage.resolution_id, m.passage.id) for m in before.mentions}
+    origin = before.resolution(path.stem).origin
+    assert origin is not None
+    line = next(
+        n - 1
+        for p in before.passages[path.stem]
+        if p.paragraph is not None
+        and (p.resolution_id, p.id) not in citing
+        and (n := origin.line_of(f"{p.key}.text") or 0)
+        and lines[n - 1].lstrip().startswith("text: '*")
+    )
+    lines[line] = lines[line].replace("text: '*", "text: '*Firmly*, *", 1)
+    path.write_text("".join(lines), encoding="utf-8")
     second = BuildSession.start(settings_, texts, first)
     assert second.previous is first
-    before = first.result.graph  # type: ignore[union-attr]
     result = second.run(tmp_path / "docs")
     assert result.report.ok and result.graph is not None and before is not None
     wanted = incremental.plan(before, result.graph)
