@@ -74,7 +74,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.citations import Finder, FinderFailure, Resolved, Resolver, Unresolved, find, resolve
+from generator.citations import (
+    Finder,
+    FinderFailure,
+    FinderMemo,
+    Resolved,
+    Resolver,
+    Unresolved,
+    find,
+    resolve,
+)
 from generator.diagnostics import Diagnostic, Report
 from generator.export.versions import check_versions
 from generator.ids import DocumentRef
@@ -143,11 +152,13 @@ def cite(
     finder: Finder | None = None,
     resolver: Resolver | None = None,
     progress: Progress = ignore,
+    memo: FinderMemo | None = None,
 ) -> tuple[tuple[Resolved, ...], list[Diagnostic]]:
     """Find every citation of every passage of the corpus, resolve each, and say what did not
-    resolve: the citation stages of a build. ``progress`` hears ``("check", done, resolutions)``."""
+    resolve: the citation stages of a build. ``progress`` hears ``("check", done, resolutions)``;
+    ``memo`` holds the finder's answers of the build before (see :class:`FinderMemo`)."""
     texts = [p for r in corpus.resolutions for p in passages(r)]
-    findings = find(texts, corpus.bodies, corpus.instruments, finder=finder, progress=progress)
+    findings = find(texts, corpus.bodies, corpus.instruments, finder=finder, progress=progress, memo=memo)
     resolved = resolve(findings.citations, corpus, resolver)
     return resolved, citation_diagnostics(corpus, resolved, findings.failures)
 

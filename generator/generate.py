@@ -14,20 +14,21 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from generator import parallel
 from generator.check import Loader, cite, load_and_check
-from generator.citations import Resolved
+from generator.citations import FinderMemo, Resolved
 from generator.diagnostics import Diagnostic, Report
-from generator.export import export
+from generator.export import DataFile, export
 from generator.export.pages import data_page_jobs
 from generator.graph import Graph, build_graph
 from generator.model import Corpus
 from generator.progress import Progress, ignore
+from generator.render import urls
 from generator.render.pages import PageJob, page_jobs
 from generator.search_index import index_files
 
@@ -59,6 +60,8 @@ class Generated:
     # Every file it wrote or kept in docs_dir, and which of those are hand-written pages.
     outputs: frozenset[str] = frozenset()
     static: frozenset[str] = frozenset()
+    # The data files' listing (generator/export/): the next build keeps the files of unedited texts.
+    listing: tuple[DataFile, ...] = ()
 
 
 def generate_site(
@@ -89,6 +92,7 @@ def generate(
     plan: Callable[[Graph], Callable[[str], bool] | None] | None = None,
     source_url: str = "",
     previous: Generated | None = None,
+    memo: FinderMemo | None = None,
 ) -> Generated:
     """The whole pipeline, with what it wrote and how long each stage took.
 
@@ -98,7 +102,8 @@ def generate(
     ``plan`` picks the pages to render again (see :func:`render_corpus`); ``source_url`` is where
     the repository's files are read online, for the maintainers' links. ``previous`` is the
     generation whose files ``out_dir`` holds: when the corpus it read is the same, nothing but the
-    hand-written pages is written again.
+    hand-written pages is written again. ``memo`` answers the citation finder for the passages an
+    earlier build of the same owner read (see :class:`~generator.citations.FinderMemo`).
     """
     with parallel.no_cycle_collection():
         return _generate(
@@ -112,6 +117,7 @@ def generate(
             plan,
             source_url,
             previous,
+            memo,
         )
 
 
@@ -126,6 +132,7 @@ def _generate(
     plan: Callable[[Graph], Callable[[str], bool] | None] | None = None,
     source_url: str = "",
     previous: Generated | None = None,
+    memo: FinderMemo | None = None,
 ) -> Generated:
     timings: dict[str, float] = {}
     clock = _Clock(timings)
@@ -134,7 +141,7 @@ def _generate(
     with clock("citations"):
         # The one run of the citation stages: the check reports what did not resolve, and the
         # graph takes the same resolved citations.
-        citations, problems = cite(corpus, progress=progress)
+        citations, problems = cite(corpus, progress=progress, memo=memo)
     report.extend(problems)
     if not report.ok:
         return Generated(report, timings=timings)
@@ -153,6 +160,7 @@ def _generate(
         site_url=site_url,
         plan=plan,
         source_url=source_url,
+        previous=previous,
     )
     report.extend(result.report)
     result.report = report
@@ -171,21 +179,25 @@ def render_corpus(
     site_url: str | None = None,
     plan: Callable[[Graph], Callable[[str], bool] | None] | None = None,
     source_url: str = "",
+    previous: Generated | None = None,
 ) -> Generated:
     """Graph, render and write an already loaded corpus (the part tests drive with built corpora).
 
     ``plan``, given the graph, says which pages to render (None: all); the others must already be
     in ``out_dir`` as they would be rendered (see ``generator.incremental``). One that is missing
-    is rendered anyway.
+    is rendered anyway. The data files of a text whose page is not rendered are kept as
+    ``previous`` (the generation whose files ``out_dir`` holds) listed them.
     """
     timings: dict[str, float] = {}
     clock = _Clock(timings)
     report = Report()
     with clock("graph"):
         graph = build_graph(corpus, list(citations))
+    wanted = plan(graph) if plan is not None else None
     with clock("export"):
         # The open data (generator/export/): static files beside the pages, and their own pages.
-        exported = export(graph, directory_urls=directory_urls, site_url=site_url)
+        kept = _kept_text_files(graph, wanted, previous, out_dir)
+        exported = export(graph, directory_urls=directory_urls, site_url=site_url, kept=kept)
     jobs = page_jobs(graph, directory_urls=directory_urls, source_url=source_url)
     jobs += data_page_jobs(graph, exported, directory_urls)
     rendered = frozenset(job.path for job in jobs)
@@ -206,7 +218,6 @@ def render_corpus(
         def rendered_pages(done: int) -> None:
             progress("render", done, len(jobs))
 
-        wanted = plan(graph) if plan is not None else None
         todo = [j for j in jobs if wanted is None or wanted(j.path) or not (out_dir / j.path).is_file()]
         stats.unchanged += len(jobs) - len(todo)
         changed = parallel.map_in_order(partial(_render_and_write, out_dir), todo, progress=rendered_pages)
@@ -221,8 +232,33 @@ def render_corpus(
     with clock("write"):
         files = {**static, **index, **exported.files}
         _write_files(out_dir, files, stats, progress)
-        _remove_stale(out_dir, rendered | files.keys(), stats)
-    return Generated(report, stats, timings, graph, rendered, rendered | files.keys(), frozenset(static))
+        outputs = rendered | files.keys() | exported.kept
+        stats.unchanged += len(exported.kept)
+        _remove_stale(out_dir, outputs, stats)
+    return Generated(
+        report, stats, timings, graph, rendered, outputs, frozenset(static), exported.listing
+    )
+
+
+def _kept_text_files(
+    graph: Graph, wanted: Callable[[str], bool] | None, previous: Generated | None, out_dir: Path
+) -> dict[str, Sequence[DataFile]]:
+    """The texts whose data files stay as ``previous`` wrote them: those whose page the plan does
+    not render again (what an edit changes of a text's files, it changes on its page too), with
+    every file still on disk."""
+    if wanted is None or previous is None:
+        return {}
+    listed: dict[str, list[DataFile]] = {}
+    for f in previous.listing:
+        if f.resolution_id is not None:
+            listed.setdefault(f.resolution_id, []).append(f)
+    return {
+        r.id: files
+        for r in graph.resolutions
+        if (files := listed.get(r.id))
+        and not wanted(urls.resolution_page(r.id))
+        and all((out_dir / f.path).is_file() for f in files)
+    }
 
 
 def _unchanged(
@@ -250,7 +286,9 @@ def _unchanged(
         for rel in sorted(previous.static - static.keys() - kept):  # a hand-written page removed
             (out_dir / rel).unlink(missing_ok=True)
             stats.removed.append(rel)
-    return Generated(report, stats, timings, previous.graph, previous.pages, outputs, frozenset(static))
+    return Generated(
+        report, stats, timings, previous.graph, previous.pages, outputs, frozenset(static), previous.listing
+    )
 
 
 def _render_and_write(out_dir: Path, job: PageJob) -> bool:

@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -172,6 +173,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
         pages = result.pages
         if self.command == "serve":
             pages = frozenset(result.stats.written) & pages
+            _remove_built(Path(config.site_dir), result.stats.removed, config.use_directory_urls)
         built = [page_file(p, config.use_directory_urls) for p in pages if p.endswith(".md")]
         for d in check_links(Path(config.site_dir), built):
             log.warning(d.format())
@@ -198,6 +200,21 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
             for path in Path(config.docs_dir).rglob("*.md"):
                 os.utime(path)
         self._theme_fingerprint = fingerprint
+
+
+def _remove_built(site_dir: Path, removed: Iterable[str], directory_urls: bool) -> None:
+    """Take out of the site what was built from generated files that are gone (a deleted text's page
+    and data files). MkDocs' dirty rebuilds under ``serve`` never remove anything, so the page of a
+    deleted text was still served."""
+    for source in removed:
+        built = site_dir / (page_file(source, directory_urls) if source.endswith(".md") else source)
+        built.unlink(missing_ok=True)
+        for parent in built.parents:
+            if parent == site_dir or not parent.is_relative_to(site_dir) or not parent.is_dir():
+                break
+            if any(parent.iterdir()):
+                break
+            parent.rmdir()
 
 
 def _theme_fingerprint(config: MkDocsConfig) -> str:
@@ -232,7 +249,8 @@ def _log_report(report: Report) -> None:
 def _log_result(result: Generated, session: BuildSession) -> None:
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.timings.items())
     texts = f"; texts {session.texts.stats.summary()}" if session.texts is not None else ""
-    log.info(f"atlas: pages {result.stats.summary()} ({stages}){texts}")
+    passages = f"; citation finder read {session.memo.read} passages"
+    log.info(f"atlas: pages {result.stats.summary()} ({stages}){texts}{passages}")
 
 
 # --- running MkDocs in-process, for `atlas build` and `atlas serve` -----------------------------------

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator import incremental, parallel
 from generator.cache import TextCache
+from generator.citations import FinderMemo
 from generator.generate import Generated, generate
 from generator.graph import Graph
 from generator.progress import Progress, ignore
@@ -61,6 +62,8 @@ class BuildSession:
     epoch: int | None = None
     # Generated pages (source paths) whose HTML the MkDocs plugin holds while Markdown skips them.
     held: dict[str, str] = field(default_factory=dict)
+    # The citation finder's answers, handed from each build to the next of the same owner.
+    memo: FinderMemo = field(default_factory=FinderMemo)
 
     @classmethod
     def start(
@@ -71,9 +74,10 @@ class BuildSession:
         edit changes are rendered again)."""
         if texts is None:
             texts = TextCache(settings.cache_dir, load_resolution)
-        if previous is not None:
-            previous.previous = None  # one build back is all a rebuild needs
-        return cls(settings, texts, previous)
+        if previous is None:
+            return cls(settings, texts)
+        previous.previous = None  # one build back is all a rebuild needs
+        return cls(settings, texts, previous, memo=previous.memo)
 
     def run(self, out_dir: Path, *, progress: Progress = ignore) -> Generated:
         """Check the corpus and write its pages into ``out_dir`` (see ``generator.generate``)."""
@@ -94,6 +98,7 @@ class BuildSession:
                 plan=None if before is None else functools.partial(incremental.plan, before),
                 source_url=self.settings.source_url,
                 previous=None if before is None or self.previous is None else self.previous.result,
+                memo=self.memo,
             )
         if texts is not None:
             texts.end()

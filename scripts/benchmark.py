@@ -61,7 +61,7 @@ sys.path.insert(0, str(ROOT))  # run as a script from anywhere: the generator pa
 
 DEFAULT_SIZES = (100, 1000, 10000)
 # The generator stages as generate() names them, in pipeline order.
-GENERATOR_STAGES = ("load and check", "citations", "graph", "render", "search index", "write")
+GENERATOR_STAGES = ("load and check", "citations", "graph", "export", "render", "search index", "write")
 OTHER_STAGES = ("material search", "mkdocs (rest)")
 # Queries typed into the search box: one word that titles hold, a phrase, a word being typed.
 QUERIES = ("extradition", "mutual legal assistance", "trafficking in persons", "confisc")
@@ -92,6 +92,10 @@ class Run:
     peak_bytes: int
     tree_peak_bytes: int = 0
     warnings: list[str] = field(default_factory=list)
+    # The atlas plugin's line of stage timings ("atlas: pages … (load and check 1.2s, …)"), if any.
+    atlas_line: str = ""
+    # The machine's load average (1 minute) when the run started and when it ended.
+    load: tuple[float, float] = (0.0, 0.0)
 
 
 @dataclass
@@ -151,6 +155,10 @@ class SizeResult:
     warm_build_seconds: float = 0.0  # `atlas build` again, nothing changed (the cache full)
     search: list[SearchTiming] = field(default_factory=list)
     serve: ServeResult | None = None
+    # Where the stage table came from: "in process" (a run of its own) or "build log" (the build's).
+    stages_from: str = "in process"
+    calibration_seconds: float = 0.0  # calibrate() before this size's runs
+    load: dict[str, list[float]] = field(default_factory=dict)  # run → load average at start, end
 
     @property
     def ratio(self) -> float:
@@ -302,6 +310,7 @@ class _TreeSampler:
 
 def run_child(args: Sequence[str], env: dict[str, str], cwd: Path) -> Run:
     """Run a command to completion: wall time, its own peak RSS (via wait4), its tree's peak PSS."""
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
         proc = subprocess.Popen(
@@ -317,9 +326,10 @@ def run_child(args: Sequence[str], env: dict[str, str], cwd: Path) -> Run:
     if proc.returncode:
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(args)}\n{output[-4000:]}")
     warnings = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    atlas_line = next((line for line in output.splitlines() if "atlas: pages " in line), "")
     # Linux reports ru_maxrss in KiB, macOS in bytes.
     peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-    return Run(seconds, peak, tree, warnings)
+    return Run(seconds, peak, tree, warnings, atlas_line, (load_before, os.getloadavg()[0]))
 
 
 def mkdocs_build(config: Path, corpus: Path, cwd: Path) -> Run:
@@ -345,7 +355,34 @@ def best_of(repeat: int, run: Callable[[], Run]) -> Run:
         max(r.peak_bytes for r in runs),
         max(r.tree_peak_bytes for r in runs),
         sorted({w for r in runs for w in r.warnings}),
+        fastest.atlas_line,
+        fastest.load,
     )
+
+
+_STAGE_CLOCK = re.compile(r"([a-z][a-z ]*?) ([\d.]+)s\b")
+
+
+def stages_of_log(run: Run) -> dict[str, float]:
+    """The generator's stage clocks as the atlas plugin logs them, the rest of the run as MkDocs'
+    (process start included: the build was timed from outside)."""
+    inside = run.atlas_line.partition("(")[2].partition(")")[0]
+    clocks = {name: float(seconds) for name, seconds in _STAGE_CLOCK.findall(inside)}
+    stages = {name: clocks.get(name, 0.0) for name in GENERATOR_STAGES}
+    stages["material search"] = 0.0
+    stages["mkdocs (rest)"] = max(0.0, run.seconds - sum(stages.values()))
+    stages["total"] = run.seconds
+    return stages
+
+
+def calibrate() -> float:
+    """Seconds for a fixed loop of pure Python: how fast this machine runs the build's kind of code
+    right now (a machine shared with other work is slower; compare runs by this, or by ratios)."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(3_000_000):
+        total += i
+    return time.perf_counter() - start
 
 
 # --------------------------------------------------------------------------------------------------
@@ -618,8 +655,12 @@ def measure_serve(config: Path, corpus: Path, cwd: Path) -> ServeResult | None:
 
     def read() -> None:
         assert proc.stdout is not None
-        for line in proc.stdout:
-            lines.append((time.perf_counter(), line.rstrip()))
+        # Kept beside the work, to see afterwards what a rebuild did (or why one was waited for in vain).
+        with (cwd / "serve.log").open("w", encoding="utf-8") as log:
+            for line in proc.stdout:
+                lines.append((time.perf_counter(), line.rstrip()))
+                log.write(f"{time.strftime('%H:%M:%S')} {line}")
+                log.flush()
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
@@ -732,29 +773,34 @@ def measure(
     *,
     search: bool = True,
     serve: bool = False,
+    in_process_stages: bool = True,
+    corpora: Path | None = None,
 ) -> SizeResult:
-    from generator.synth import write_corpus
-
+    calibration = calibrate()
     corpus = work / "corpus"
     step(f"N={count}: synth")
-    start = time.perf_counter()
-    write_corpus(count, seed, corpus)
-    synth_seconds = time.perf_counter() - start
+    synth_seconds = synthesize(count, seed, corpus, corpora)
+    load: dict[str, list[float]] = {}
 
-    # In-process build with clocks, in a fresh process so its memory and caches are its own.
-    step(f"N={count}: stages")
-    shutil.rmtree(work / "build" / "cache", ignore_errors=True)
-    (work / "stages-docs").mkdir()
-    stages_config = write_config(work / "stages.yml", work / "stages-docs", work / "stages-site", atlas=True)
-    stages_json = work / "stages.json"
-    run_child(
-        [sys.executable, str(Path(__file__).resolve()), "--worker", str(stages_config), str(stages_json)],
-        child_env(corpus),
-        work,
-    )
-    stages = json.loads(stages_json.read_text(encoding="utf-8"))
-    shutil.rmtree(work / "stages-site", ignore_errors=True)
-    shutil.rmtree(work / "stages-docs", ignore_errors=True)
+    stages: dict[str, Any] | None = None
+    if in_process_stages:
+        # In-process build with clocks, in a fresh process so its memory and caches are its own.
+        step(f"N={count}: stages")
+        shutil.rmtree(work / "build" / "cache", ignore_errors=True)
+        (work / "stages-docs").mkdir()
+        stages_config = write_config(
+            work / "stages.yml", work / "stages-docs", work / "stages-site", atlas=True
+        )
+        stages_json = work / "stages.json"
+        stages_run = run_child(
+            [sys.executable, str(Path(__file__).resolve()), "--worker", str(stages_config), str(stages_json)],
+            child_env(corpus),
+            work,
+        )
+        load["stages"] = list(stages_run.load)
+        stages = json.loads(stages_json.read_text(encoding="utf-8"))
+        shutil.rmtree(work / "stages-site", ignore_errors=True)
+        shutil.rmtree(work / "stages-docs", ignore_errors=True)
 
     # The real build, end to end, from an empty docs dir.
     step(f"N={count}: build")
@@ -769,9 +815,13 @@ def measure(
         return atlas_build(build_config, corpus, work)
 
     build = best_of(repeat, fresh_build)
+    load["build"] = list(build.load)
+    if stages is None:
+        stages = {"stages": stages_of_log(build), "peak_bytes": build.peak_bytes, "generator_peak_bytes": 0}
     # The same build again: every text comes from the cache, every generated file is unchanged.
     step(f"N={count}: warm build")
     warm = best_of(repeat, lambda: atlas_build(build_config, corpus, work))
+    load["warm build"] = list(warm.load)
 
     # The floor: the same Markdown, already generated, built by MkDocs alone.
     step(f"N={count}: floor")
@@ -779,6 +829,7 @@ def measure(
     shutil.copytree(docs, floor_docs)
     floor_config = write_config(work / "floor.yml", floor_docs, work / "floor-site", atlas=False)
     floor = best_of(repeat, lambda: mkdocs_build(floor_config, corpus, work))
+    load["floor"] = list(floor.load)
     shutil.rmtree(floor_docs, ignore_errors=True)
     shutil.rmtree(work / "floor-site", ignore_errors=True)
 
@@ -794,6 +845,7 @@ def measure(
         )
         offline = atlas_build(offline_config, corpus, work, "--no-directory-urls", "--offline")
         offline_seconds = offline.seconds
+        load["offline build"] = list(offline.load)
         offline_site = work / "offline-site"
         timings = measure_search(site, offline_site)
         shutil.rmtree(work / "offline-docs", ignore_errors=True)
@@ -803,7 +855,9 @@ def measure(
     if serve:
         (work / "serve-docs").mkdir()
         serve_config = write_config(work / "serve.yml", work / "serve-docs", work / "serve-site", atlas=True)
+        before = os.getloadavg()[0]
         serve_result = measure_serve(serve_config, corpus, work)
+        load["serve"] = [before, os.getloadavg()[0]]
 
     step(f"N={count}: sizes")
     resolution_pages = sorted(p.stat().st_size for p in site.glob("resolutions/*/index.html"))
@@ -835,8 +889,38 @@ def measure(
         warm_build_seconds=warm.seconds,
         search=timings,
         serve=serve_result,
+        stages_from="in process" if in_process_stages else "build log",
+        calibration_seconds=calibration,
+        load=load,
     )
     return result
+
+
+def synthesize(count: int, seed: int, corpus: Path, corpora: Path | None) -> float:
+    """Write the synthetic corpus of ``count`` texts to ``corpus``; its synthesis time.
+
+    With ``corpora``, a corpus synthesized once (same count, seed and synth code) is copied from
+    there instead, and the time its synthesis took then is returned (synthesis is not part of a
+    build, and at 10,000 texts it takes minutes)."""
+    from generator import synth
+    from generator.synth import write_corpus
+
+    if corpora is None:
+        start = time.perf_counter()
+        write_corpus(count, seed, corpus)
+        return time.perf_counter() - start
+    import hashlib
+
+    code = hashlib.sha256(Path(synth.__file__).read_bytes()).hexdigest()[:12]
+    kept = corpora / f"n{count}-seed{seed}-{code}"
+    clock = kept / "synth-seconds.txt"
+    if not clock.is_file():
+        shutil.rmtree(kept, ignore_errors=True)
+        start = time.perf_counter()
+        write_corpus(count, seed, kept / "corpus")
+        clock.write_text(repr(time.perf_counter() - start), encoding="utf-8")
+    shutil.copytree(kept / "corpus", corpus)
+    return float(clock.read_text(encoding="utf-8"))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -896,6 +980,10 @@ def _s(n: float) -> str:
 
 def _ms(n: float) -> str:
     return f"{1000 * n:.0f} ms"
+
+
+def _load(pair: Sequence[float] | None) -> str:
+    return f"{pair[0]:.1f} → {pair[1]:.1f}" if pair else "–"
 
 
 def _pct(part: float, whole: float) -> str:
@@ -968,6 +1056,18 @@ def report(
                     *[_s(r.warm_build_seconds) if r.warm_build_seconds else "–" for r in results],
                 ],
                 ["synthesis (not in the build)", *[_s(r.synth_seconds) for r in results]],
+                [
+                    "machine load (1-minute average) at the build's start → end",
+                    *[_load(r.load.get("build")) for r in results],
+                ],
+                [
+                    "machine load at the floor's start → end",
+                    *[_load(r.load.get("floor")) for r in results],
+                ],
+                [
+                    "calibration: 3 million additions in Python",
+                    *[_s(r.calibration_seconds) if r.calibration_seconds else "–" for r in results],
+                ],
             ],
         ),
         "",
@@ -976,7 +1076,18 @@ def report(
         "One build run in process with clocks on each stage (a separate run from the one above). The "
         "generator's stages run before MkDocs; *material search* is Material's search plugin (which now "
         "indexes the hand-written pages only); *mkdocs (rest)* is the rest of MkDocs and Material: reading "
-        "the docs, Markdown, theme templates, writing pages.",
+        "the docs, Markdown, theme templates, writing pages, and the check of the generated links.",
+        *(
+            [
+                "Sizes "
+                + ", ".join(f"{r.count:,}" for r in results if r.stages_from == "build log")
+                + " were not run in process: their generator stages are the clocks the atlas plugin logged "
+                "in the build above, *mkdocs (rest)* the rest of that build (process start included), and "
+                "Material's search is not separated from it."
+            ]
+            if any(r.stages_from == "build log" for r in results)
+            else []
+        ),
         "",
     ]
     stage_names = [*GENERATOR_STAGES, *OTHER_STAGES, "total"]
@@ -1259,8 +1370,8 @@ def _load_json(path: Path) -> list[SizeResult]:
     """Results written by --json, to re-render a report (--from-json) without measuring again."""
     out = []
     for raw in json.loads(path.read_text(encoding="utf-8")):
-        raw["build"] = Run(**raw["build"])
-        raw["floor"] = Run(**raw["floor"])
+        raw["build"] = Run(**{**raw["build"], "load": tuple(raw["build"].get("load", (0.0, 0.0)))})
+        raw["floor"] = Run(**{**raw["floor"], "load": tuple(raw["floor"].get("load", (0.0, 0.0)))})
         raw["search"] = [SearchTiming(**t) for t in raw.get("search", [])]
         raw["serve"] = ServeResult(**raw["serve"]) if raw.get("serve") else None
         out.append(SizeResult(**raw))
@@ -1286,6 +1397,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=[1000],
         help="sizes whose serve rebuild is measured (default 1000)",
     )
+    parser.add_argument(
+        "--stages",
+        type=int,
+        nargs="*",
+        help="sizes timed stage by stage in a run of their own (default: every size; the others take "
+        "the generator's clocks from the build's log)",
+    )
+    parser.add_argument("--corpora", help="keep synthesized corpora here and reuse them in later runs")
     parser.add_argument("--worker", nargs=2, metavar=("CONFIG", "JSON"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -1314,6 +1433,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                             args.repeat,
                             search=not args.no_search,
                             serve=count in args.serve,
+                            in_process_stages=args.stages is None or count in args.stages,
+                            corpora=Path(args.corpora).resolve() if args.corpora else None,
                         )
                     )
                 if args.json:

@@ -145,6 +145,7 @@ def test_an_edit_of_one_paragraph_renders_a_few_pages(tmp_path: Path) -> None:
     texts = TextCache(None, load_resolution)
     first = BuildSession.start(settings_, texts)
     assert first.run(tmp_path / "docs").report.ok
+    read_first = first.memo.read  # every passage of the corpus
     before = first.result.graph  # type: ignore[union-attr]
     assert before is not None
     path = sorted((tmp_path / "corpus" / "resolutions").glob("*.yaml"))[7]
@@ -180,3 +181,27 @@ def test_an_edit_of_one_paragraph_renders_a_few_pages(tmp_path: Path) -> None:
     assert [
         p for p in result.stats.written if p.startswith("resolutions/") and p != "resolutions/index.md"
     ] == [f"resolutions/{path.stem}.md"]
+    # The citation finder read the edited text's passages only; the other texts' data files were
+    # not made again (the edited one's were, and changed).
+    assert second.memo.read == len(result.graph.passages[path.stem])
+    assert read_first == sum(len(p) for p in result.graph.passages.values()) > second.memo.read
+    assert {p for p in result.stats.written if p.startswith("data/texts/")} == {
+        f"data/texts/{path.stem}{suffix}" for suffix in (".json", ".txt", ".akn.xml")
+    }
+
+
+def test_serve_takes_a_deleted_texts_page_out_of_the_site(tmp_path: Path) -> None:
+    """MkDocs' dirty rebuilds never remove a built file: the plugin removes what the generator removed."""
+    from generator.mkdocs_adapter import _remove_built
+
+    site = tmp_path / "site"
+    for built in ("resolutions/gone/index.html", "data/texts/gone.json", "resolutions/kept/index.html"):
+        (site / built).parent.mkdir(parents=True, exist_ok=True)
+        (site / built).write_text("x", encoding="utf-8")
+    _remove_built(site, ["resolutions/gone.md", "data/texts/gone.json", "resolutions/never.md"], True)
+    assert not (site / "resolutions" / "gone").exists()
+    assert not (site / "data" / "texts" / "gone.json").exists()
+    assert (site / "resolutions" / "kept" / "index.html").is_file()
+    assert (site / "data" / "texts").is_dir() is False  # emptied, so removed
+    _remove_built(site, ["resolutions/kept.md"], False)  # page.html URLs: nothing of that name
+    assert (site / "resolutions" / "kept" / "index.html").is_file()

@@ -13,6 +13,7 @@ instrument and a destination in ``resolver.py``.
 from generator.citations.finder import (
     Finder,
     FinderFailure,
+    FinderMemo,
     Findings,
     Grammar,
     citations_in,
@@ -39,6 +40,7 @@ __all__ = [
     "Destination",
     "Finder",
     "FinderFailure",
+    "FinderMemo",
     "Findings",
     "Grammar",
     "Resolved",

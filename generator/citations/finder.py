@@ -57,6 +57,33 @@ class FinderFailure:
     error: str
 
 
+# What the finder answers for one passage: its citations, or the error it raised. Its question: the
+# passage's text, the body it speaks as and its own reference (the finder reads nothing else of it).
+_Answer = list[Citation] | str
+_Question = tuple[str, str, DocumentRef | None]
+
+
+@dataclass
+class FinderMemo:
+    """The finder's answers in the last build, for the next build of the same owner (``serve``).
+
+    An answer depends on the passage's text, voice and own reference, and on the grammar, which the
+    bodies and instruments make: the answers are used only while those are equal. The memo keeps
+    only the questions of the last build, so it never outgrows the corpus. It belongs to whoever
+    runs a series of builds and is handed from one build to the next, never kept in a module.
+    """
+
+    bodies: Mapping[str, Body] | None = None
+    instruments: Mapping[str, Instrument] | None = None
+    answers: dict[_Question, _Answer] = dataclasses.field(default_factory=dict)
+    # Passages the last build had to read (those not answered from the memo).
+    read: int = 0
+
+
+def _question(passage: Passage) -> _Question:
+    return passage.text, passage.voice, passage.own
+
+
 @dataclass(frozen=True)
 class Findings:
     """What :func:`find` found: every citation, carrying its passage and span, in passage order;
@@ -73,25 +100,50 @@ def find(
     *,
     finder: Finder | None = None,
     progress: Progress = ignore,
+    memo: FinderMemo | None = None,
 ) -> Findings:
     """Every citation in ``texts``, each carrying its passage; one run over each passage.
 
     The grammar (the patterns filled with the names of ``bodies`` and ``instruments``) is compiled
     once here and dropped with the call: nothing of it outlives the build. ``finder`` replaces the
     finder of one passage's text. ``progress`` hears ``("check", resolutions read, resolutions)``.
+    ``memo`` (the default finder only) answers the passages an earlier build read, and is left
+    holding this build's answers.
     """
     groups = [tuple(g) for _, g in groupby(texts, key=lambda x: x.resolution_id)]
-    if finder is None:
-        grammar = Grammar.of(bodies, instruments)
-        finder = partial(_find_with, grammar=grammar)
-    read = partial(_find_in_group, finder=finder, bodies=bodies, instruments=instruments)
+    use_memo = memo is not None and finder is None
+    known: dict[_Question, _Answer] = {}
+    if memo is not None and use_memo and memo.bodies == bodies and memo.instruments == instruments:
+        known = memo.answers
+    # Only the resolutions with a passage the memo cannot answer are read (all of them without one).
+    todo = [n for n, group in enumerate(groups) if any(_question(x) not in known for x in group)]
+    results: list[list[_Answer]] = [[] for _ in groups]
+    if todo:
+        if finder is None:
+            grammar = Grammar.of(bodies, instruments)
+            finder = partial(_find_with, grammar=grammar)
+        read = partial(_find_in_group, finder=finder, bodies=bodies, instruments=instruments)
 
-    def done(n: int) -> None:
-        progress("check", n, len(groups))
+        def done(n: int) -> None:
+            progress("check", n, len(todo))
 
-    # Most of the check's time: the resolutions are read on every core (forked workers inherit the
-    # passages and the grammar; only the spans travel back).
-    results = parallel.map_in_order(read, groups, progress=done)
+        # Most of the check's time: the resolutions are read on every core (forked workers inherit
+        # the passages and the grammar; only the spans travel back).
+        answers = parallel.map_in_order(read, [groups[n] for n in todo], progress=done)
+        for n, found in zip(todo, answers, strict=True):
+            results[n] = found
+    unread = set(todo)
+    for n, group in enumerate(groups):
+        if n not in unread:
+            results[n] = [known[_question(x)] for x in group]
+    if memo is not None and use_memo:
+        memo.bodies, memo.instruments = bodies, instruments
+        memo.answers = {
+            _question(x): answer
+            for group, found in zip(groups, results, strict=True)
+            for x, answer in zip(group, found, strict=True)
+        }
+        memo.read = sum(len(groups[n]) for n in todo)
     citations: list[Citation] = []
     failures: list[FinderFailure] = []
     for group, found in zip(groups, results, strict=True):

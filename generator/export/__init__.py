@@ -98,6 +98,8 @@ class DataFile:
 class Exported:
     files: Mapping[str, bytes] = field(hash=False)
     listing: tuple[DataFile, ...]
+    # Files of the listing not in ``files``: a text's files kept as an earlier build wrote them.
+    kept: frozenset[str] = frozenset()
 
     @property
     def corpus_files(self) -> tuple[DataFile, ...]:
@@ -172,8 +174,20 @@ def _text_files(graph: Graph, links: Links, day: dt.date, r: Resolution) -> dict
     }
 
 
-def export(graph: Graph, *, directory_urls: bool = True, site_url: str | None = None) -> Exported:
-    """Every data file of the corpus in ``graph``, and the listing the Data page shows."""
+def export(
+    graph: Graph,
+    *,
+    directory_urls: bool = True,
+    site_url: str | None = None,
+    kept: Mapping[str, Sequence[DataFile]] | None = None,
+) -> Exported:
+    """Every data file of the corpus in ``graph``, and the listing the Data page shows.
+
+    ``kept``: the texts (by id) whose own files an earlier build wrote and an edit cannot have
+    changed (see ``generator.incremental``), with that build's listing of them; they are not made
+    again, and stay on disk as they are.
+    """
+    kept = kept or {}
     links = Links(directory_urls, site_url)
     day = as_of(graph)
     bodies = graph.corpus.bodies
@@ -209,9 +223,16 @@ def export(graph: Graph, *, directory_urls: bool = True, site_url: str | None = 
             )
         )
 
-    per_text = parallel.map_in_order(partial(_text_files, graph, links, day), graph.resolutions)
-    ordered = sorted(zip(graph.resolutions, per_text, strict=True), key=lambda x: x[0].id)
-    for r, produced in ordered:
+    todo = [r for r in graph.resolutions if r.id not in kept]
+    per_text = parallel.map_in_order(partial(_text_files, graph, links, day), todo)
+    made = {r.id: produced for r, produced in zip(todo, per_text, strict=True)}
+    kept_paths: set[str] = set()
+    for r in sorted(graph.resolutions, key=lambda r: r.id):
+        produced = made.get(r.id)
+        if produced is None:
+            listing.extend(kept[r.id])
+            kept_paths.update(f.path for f in kept[r.id])
+            continue
         for fmt in TEXT_FORMATS:
             path = text_file(r.id, fmt.key)
             licence = (
@@ -321,7 +342,7 @@ def export(graph: Graph, *, directory_urls: bool = True, site_url: str | None = 
         schema="JSON Schema 2020-12",
         schema_href="https://json-schema.org/draft/2020-12",
     )
-    return Exported(files, tuple(listing))
+    return Exported(files, tuple(listing), frozenset(kept_paths))
 
 
 def human_size(size: int) -> str:
