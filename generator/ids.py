@@ -288,7 +288,7 @@ _PARAGRAPH_ID = re.compile(
       | (?P<annex>annex-(?P<annex_number>\d{1,3})-            # annex-1-…
             (?:intro(?:-\d{1,4})?                             #   -intro, -intro-2
               | text-\d{1,4}                                  #   -text-3 (unnumbered, after a heading)
-              | \d{1,4}                                       #   -4 (numbered)
+              | \d{1,4}(?:-\d{1,3})?                          #   -4 (numbered), -4-2 (repeated)
               | [a-z]{1,2}(?:-\d{1,3})?))                     #   -b, -b-2 (lettered, repeated)
       | (?P<fn>fn-(?:\d{1,3}|star(?:-[23])?))                 # fn-1, fn-star, fn-star-2
     )

@@ -1564,6 +1564,7 @@ def test_impossible_draft_ids_are_refused(status: str, copy: int) -> None:
         (ParagraphId.annex_paragraph("annex-1", "B"), "annex-1-b", ()),
         (ParagraphId.annex_paragraph("annex-2", 4), "annex-2-4", ()),
         (ParagraphId.annex_paragraph("annex-1", "text-3"), "annex-1-text-3", ()),
+        (ParagraphId.annex_paragraph("annex-1", "3-2"), "annex-1-3-2", ()),
         (ParagraphId.annex_paragraph("annex-1", "b").sub("ii"), "annex-1-b-ii", ("ii",)),
     ],
 )

@@ -31,6 +31,8 @@ from generator.importer.emit import (
 )
 from generator.importer.layout import detect, normalise, split_lines
 from generator.model import Resolution
+from generator.schema.load import resolution_from_data
+from generator.schema.rules import check_resolution
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "import"
@@ -70,7 +72,19 @@ FIXTURE_CASES = {
     "decision_reported_meeting": ("blank-separated", {}),
     "decision_decides_colon": ("blank-separated", {}),
     "adopted_ecosoc_parts": ("blank-separated", {}),
+    "adopted_ga_annex_in_articles": ("blank-separated", {}),
+    "adopted_ccpcj_annex_items": ("web", {}),
 }
+
+
+@pytest.mark.parametrize("stem", sorted(FIXTURE_CASES))
+def test_every_fixture_imports_to_what_the_schema_and_the_rules_accept(stem: str) -> None:
+    for r in _import(stem)[0]:
+        data = yaml.safe_load(resolution_to_yaml(r))
+        written = resolution_from_data(data, f"corpus/resolutions/{r.id}.yaml")  # raises on a schema error
+        # No rule problem, not even a warning: an id whose letter or number is not the printed one
+        # would be a slip of the importer's.
+        assert check_resolution(written) == [], (stem, r.id)
 
 
 def test_every_fixture_has_a_case() -> None:

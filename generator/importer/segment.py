@@ -46,6 +46,9 @@ _ROMAN = re.compile(r"^[ivxl]+$")
 # usually with a title line after it: together they are the heading above the part's first paragraph.
 _PART_NUMBER = re.compile(r"^(?:Part\s+)?(?:[IVXL]{1,6}|[A-H])\.?$")
 _MAX_PART_TITLE = 160
+# A division of an annex on a line of its own: "Article 3", "Chapter II", "Section B", "Part 1"; the
+# title line after it, if any, belongs to the same heading ("Article 3. Obligations").
+_ANNEX_DIVISION = re.compile(r"^(?:Article|Chapter|Section|Part)\s+(?:\d{1,3}|[IVXLC]{1,7}|[A-Z])\.?$")
 # The closing lines of an adopted text: "54th plenary meeting" and the date, on one line or two.
 _DATE_TEXT = rf"(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_NAMES})\s+(?P<year>\d{{4}})"
 CLOSING = re.compile(
@@ -96,6 +99,16 @@ class _Para:
         return self.subs[-1].last_leaf() if self.subs else self
 
 
+def _introduces_items(paras: list[_Para]) -> bool:
+    """Whether the last paragraph, numbered or not (never itself lettered), is one that lettered
+    items belong to: it ends in a colon ("For the purposes of the present provisions:"), or already
+    has items."""
+    if not paras or not (paras[-1].number or "1").isdigit():
+        return False
+    last = paras[-1]
+    return bool(last.subs) or to_plain(last.text).rstrip().endswith(":")
+
+
 def _renumber(para: _Para, new_id: ParagraphId) -> None:
     """Give a paragraph a new id, and its sub-paragraphs ids under it (pp-2-a → op-1-a)."""
     para.id = new_id.value
@@ -122,6 +135,7 @@ class _Annex:
     sections: list[_Section] = field(default_factory=list)
     expecting_title: bool = True
     unnumbered: int = 0
+    skip_to: int = -1  # the last block of a two-line heading ("Article 3" / "Obligations") read
 
     @property
     def id(self) -> str:
@@ -236,7 +250,7 @@ class _Segmenter:
         for i in range(start, len(self.blocks)):
             block = self.blocks[i]
             plain = block.plain.strip()
-            if i <= heading_ends:
+            if i <= heading_ends or (self.annexes and i <= self.annexes[-1].skip_to):
                 continue  # the title line of a part heading, read with its number
             if not self.annexes and not self.closing and (size := self.part_heading_at(i)):
                 self.pending_heading = self.part_heading(i, size)
@@ -424,6 +438,13 @@ class _Segmenter:
             if block.heading is not None or short:
                 annex.title, annex.title_line = unwrap_emphasis(block.text), block.line
                 return
+        if _ANNEX_DIVISION.match(plain):
+            size = 2 if i + 1 < len(self.blocks) and self.title_like(i + 1) else 1
+            heading, line = self.part_heading(i, size)
+            n = len(annex.sections) + 1
+            annex.sections.append(_Section(heading, ParagraphId.annex_heading(annex.id, n), line))
+            annex.skip_to = i + size - 1
+            return
         if block.heading is not None or (not marker and self.looks_like_heading(i)):
             n = len(annex.sections) + 1
             heading = unwrap_emphasis(block.text)
@@ -440,6 +461,10 @@ class _Segmenter:
                     and number != expected_after(_numbers(numbered))):
                 self.add_sub(section.paras[-1], number, text, block.line)
                 return
+            if _LETTERED.match(block.text) and _introduces_items(section.paras):
+                # "2. For the purposes of …:" then (a), (b): the items are its sub-paragraphs.
+                self.add_lettered(section.paras, number, text, block.line, "annex")
+                return
             self.add_annex_paragraph(annex, section, number, text, block.line)
         elif not annex.sections:
             n = len(annex.intro) + 1
@@ -455,7 +480,9 @@ class _Segmenter:
     ) -> None:
         previous = _numbers([p for s in annex.sections for p in s.paras])
         expected = expected_after(previous) if previous else ("1" if number.isdigit() else "a")
-        if number != expected:
+        # An annex in articles may number each article's paragraphs afresh: 1 after a heading is fine.
+        restart = section.heading is not None and not section.paras and number in ("1", "a")
+        if number != expected and not restart:
             self.warn(line, "IMP007", f"{annex.id}: paragraph ({number}) where ({expected}) was expected",
                       "check for a paragraph lost or split in the raw text")
         used = {p.id for s in annex.sections for p in s.paras}

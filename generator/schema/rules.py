@@ -187,9 +187,10 @@ def _expected_pattern(place: Place, annex_id: str) -> re.Pattern[str]:
         return re.compile(r"^op-\d+$")
     if place == "annex-intro":
         return re.compile(rf"^{re.escape(annex_id)}-intro(-\d+)?$")
-    # Annex paragraphs are lettered (annex-1-a, a repeated letter annex-1-a-2), numbered (annex-1-3)
-    # or, after a heading, unnumbered (annex-1-text-2).
-    return re.compile(rf"^{re.escape(annex_id)}-([a-z]{{1,2}}(-\d+)?|\d+|text-\d+)$")
+    # Annex paragraphs are lettered (annex-1-a, a repeated letter annex-1-a-2), numbered (annex-1-3,
+    # a repeated number annex-1-3-2: articles that number their paragraphs afresh) or, after a
+    # heading, unnumbered (annex-1-text-2).
+    return re.compile(rf"^{re.escape(annex_id)}-([a-z]{{1,2}}(-\d+)?|\d+(-\d+)?|text-\d+)$")
 
 
 def _check_unique(element_id: str, key: str, first_use: dict[str, str], reporter: _Reporter) -> None:
@@ -220,12 +221,17 @@ def _check_subparagraph(lp: LocatedParagraph, reporter: _Reporter) -> None:
         _check_number(lp, reporter)
 
 
+_REPEATED_ANNEX_LABEL = re.compile(r"^annex-\d+-(?P<label>[a-z]{1,2}|\d{1,4})-\d{1,3}$")
+
+
 def _check_number(lp: LocatedParagraph, reporter: _Reporter) -> None:
     """An id's number or letter that disagrees with the printed one is likely a slip (warning)."""
     p = lp.paragraph
     if p.number is None or lp.place in ("preamble", "annex-intro"):
         return
     from_id = p.id.rsplit("-", 1)[-1]
+    if lp.place == "annex" and (repeated := _REPEATED_ANNEX_LABEL.match(p.id)):
+        from_id = repeated["label"]  # annex-1-b-2, annex-1-3-2: a letter or number printed again
     if lp.place == "operative" and from_id.isdigit() and p.number.isalpha():
         # A decision's lettered items "(a) Took note …; (b) Decided …" are op-1, op-2 … (ids count,
         # the schema has no op-a): op-N must print the N-th letter.
