@@ -39,8 +39,8 @@ _EXPLICIT_FOOTNOTE = re.compile(
 )
 # Footnote marks the text shows explicitly, whatever their style: no glued number is taken for them.
 _EXPLICIT_MARKS = re.compile(
-    r"<sup>\s*(\d{1,3})\s*</sup>|\[(\d{1,3})\]|(?<![\w/])(\d{1,3})/(?=[\s,.;:)”’\"]|$)"
-    r"|Footnote\s+(\d{1,3})"
+    r"(?=[<\[\dF])(?:<sup>\s*(\d{1,3})\s*</sup>|\[(\d{1,3})\]|(?<![\w/])(\d{1,3})/(?=[\s,.;:)”’\"]|$)"
+    r"|Footnote\s+(\d{1,3}))"
 )
 # A footnote in PDF text: its number, spaces, its text. "6. Also invites" (a paragraph) has a period.
 _NUMBERED_FOOTNOTE = re.compile(r"^(?P<num>\d{1,3})(?P<space>\s+)(?P<text>\S.*)$")

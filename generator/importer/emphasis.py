@@ -28,7 +28,7 @@ def _pattern(part: Part) -> re.Pattern[str]:
     phrases = load_vocabulary().leading_phrases
     heads = {"preamble": phrases.preamble, "operative": phrases.operative, "reported": phrases.reported}[part]
     return re.compile(
-        rf"""^(?:(?:{_alternatives(phrases.before)})\s+)?       # Also, Further …
+        rf"""(?:(?:{_alternatives(phrases.before)})\s+)?        # Also, Further …
              (?:{_alternatives(heads)})                           # the verb: Invites, Noting …
              (?:\s+(?:{_alternatives(phrases.after)}))?           # also, further …
              (?:\s+(?:{_alternatives(phrases.qualifiers)}))?      # with appreciation …
@@ -42,11 +42,11 @@ def is_emphasised(markup: str) -> bool:
     return bool(tokens) and tokens[0].kind == "em"
 
 
-def leading_phrase(markup: str, part: Part) -> str | None:
-    """The leading phrase the UN italicises, if the text starts with a known one."""
-    if not markup[:1].isupper():
+def leading_phrase(markup: str, part: Part, pos: int = 0) -> str | None:
+    """The leading phrase the UN italicises, if the text (from ``pos``) starts with a known one."""
+    if not markup[pos : pos + 1].isupper():
         return None
-    m = _pattern(part).match(markup)
+    m = _pattern(part).match(markup, pos)  # anchored at pos: no copy of the rest of a long line
     return m.group(0) if m else None
 
 

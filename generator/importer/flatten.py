@@ -51,6 +51,10 @@ _SENTENCE = re.compile(r"(?<=[a-z0-9”)])\s+(?=The\s+[A-Z])")
 _RULE = re.compile(r"^(?:_{5,}|-{3,})$")
 # A line of the text holding this many paragraph openings (or masthead items) inside it is a flattened copy.
 _OPENINGS = 3
+# A flattened line holds several paragraphs or masthead items: a line shorter than this is not one.
+_LEAST_FLAT = 150
+_CLAUSE_END = re.compile(r"[,;]\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"[,;:.](?:\d{1,3})?\s+(?=[A-Z])")
 # A file of at most this many lines can be a flattened copy whose only long line is its masthead.
 _MAX_LINES = 20
 # "(a) Recalled …; (b) Invited …" on one line: a web copy gives each lettered paragraph a line.
@@ -70,9 +74,12 @@ def is_flattened(lines: Sequence[Line]) -> bool:
     texts = [line.text.strip() for line in lines]
     short_file = sum(1 for t in texts if t) <= _MAX_LINES
     return any(
-        _openings(t) >= _OPENINGS
-        or _LETTERED_RUN.search(t)
-        or (short_file and len(_MASTHEAD_ITEM.findall(t)) >= _OPENINGS)
+        len(t) >= _LEAST_FLAT
+        and (
+            _openings(t) >= _OPENINGS
+            or _LETTERED_RUN.search(t)
+            or (short_file and len(_MASTHEAD_ITEM.findall(t)) >= _OPENINGS)
+        )
         for t in texts
     )
 
@@ -84,9 +91,8 @@ def _openings(text: str) -> int:
     for m in _NUMBER.finditer(text):
         if int(m["n"]) == expected:
             count, expected = count + 1, expected + 1
-    for m in re.finditer(r"[,;]\s+(?=[A-Z])", text):
-        rest = text[m.end():]
-        if leading_phrase(rest, "preamble") or leading_phrase(rest, "reported"):
+    for m in _CLAUSE_END.finditer(text):
+        if leading_phrase(text, "preamble", m.end()) or leading_phrase(text, "reported", m.end()):
             count += 1
     # "…; (b) Recalled …; (c) Decided …": lettered paragraphs that start with a capital (an inline
     # enumeration "(a) identifying …; (b) adopting …" is in lower case).
@@ -197,9 +203,8 @@ def _paragraphs(body: str, cuts: set[int], offset: int) -> None:
 
 
 def _leading_phrases(body: str, cuts: set[int], offset: int) -> None:
-    for m in re.finditer(r"[,;:.](?:\d{1,3})?\s+(?=[A-Z])", body):
-        rest = body[m.end():]
-        if leading_phrase(rest, "preamble") or leading_phrase(rest, "reported"):
+    for m in _SENTENCE_END.finditer(body):
+        if leading_phrase(body, "preamble", m.end()) or leading_phrase(body, "reported", m.end()):
             cuts.add(offset + m.end())
 
 

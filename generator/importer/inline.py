@@ -29,7 +29,9 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 _INLINE = re.compile(
-    r"""\\(?P<esc>[\\`*_{}\[\]()#+\-.!|<>~"'])        # a Markdown escape
+    # The lookahead lets the engine skip, in one test, the positions where nothing below can start.
+    r"""(?=[\\<⁰¹²³⁴⁵⁶⁷⁸⁹\[\d*Ff])
+      (?:\\(?P<esc>[\\`*_{}\[\]()#+\-.!|<>~"'])        # a Markdown escape
       | <sup>\s*(?P<sup>[^<>]{1,8}?)\s*</sup>         # an HTML superscript
       | (?P<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)                        # Unicode superscript digits
       | \[(?P<link>[^\[\]]*)\]\([^()\s]*\)             # a link artefact: [55/25](#)
@@ -38,7 +40,7 @@ _INLINE = re.compile(
       | \[?Footnote\s+(?P<footnote>\d{1,3})\]?(?![\w/])   # a screen reader's label: Footnote 1
       | \*\*(?P<bold>[^*\s](?:[^*]*[^*\s])?)\*\*       # bold, dropped
       | <(?P<tag>br|/?(?:em|i|b|strong|u|span|sub|small))\b[^<>]{0,200}>   # harmless HTML tags
-      | (?P<stars>\*{1,3})                             # emphasis delimiter or footnote mark
+      | (?P<stars>\*{1,3}))                            # emphasis delimiter or footnote mark
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -47,20 +49,31 @@ _MARK = re.compile(r"^(?:\d{1,3}|\*{1,3})$")
 # A footnote number glued to the end of a word ("thereto1", "World,3", "capacity”,7") and followed by
 # a space, punctuation or the end. Real numbers are never glued to a letter this way ("vol. 2225",
 # "Goal 16", "66/181", "22nd", "COVID-19"); a "." is excluded because symbols have "L.4", "Rev.1".
-_GLUED = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][,;:)”’])|(?<=[”’)][,;:]))(?P<n>\d{1,3})(?=[\s,;:.)”’]|$)")
+_GLUED = re.compile(
+    r"(?=\d)(?:(?<=[^\W\d_])|(?<=[^\W\d_][,;:)”’])|(?<=[”’)][,;:]))(?P<n>\d{1,3})(?=[\s,;:.)”’]|$)"
+)
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Characters PDF extraction produces for plain ones: the asterisk operator, non-breaking hyphens,
 # typographic ligatures.
-_PDF_CHARACTERS = str.maketrans({
+_PDF_CHARACTERS = {
     "∗": "*", "＊": "*", "\u2011": "-", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
+}
+# One translation for both (a hot path: every line): the PDF characters replaced, and control and
+# invisible characters dropped (C0 but tab and newline, DEL, C1, zero-width spaces and joiners, word
+# joiner, BOM, soft hyphen).
+_CHARACTERS = str.maketrans({
+    **_PDF_CHARACTERS,
+    **dict.fromkeys(
+        [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *range(0x200B, 0x200E),
+         0x2060, 0xFEFF, 0xAD]
+    ),
 })
 
 
 def normalise_chars(text: str) -> str:
     """Drop control and invisible characters (soft hyphens, zero-width spaces); unify spaces."""
-    return _SPACES.sub(" ", _CONTROL.sub("", text.translate(_PDF_CHARACTERS)))
+    return _SPACES.sub(" ", text.translate(_CHARACTERS))
 
 
 def superscript_to_digits(text: str) -> str:
@@ -116,7 +129,8 @@ _SPACE_BEFORE_MARK = re.compile(r"(?<=\S) +(?=\[\^(?:\d{1,3}|\*{1,3})\])")
 
 
 def _tidy(parts: Iterable[str]) -> str:
-    return _SPACE_BEFORE_MARK.sub("", _SPACES.sub(" ", "".join(parts))).strip()
+    text = _SPACES.sub(" ", "".join(parts))
+    return (_SPACE_BEFORE_MARK.sub("", text) if "[^" in text else text).strip()
 
 
 def _pieces(raw: str) -> Iterable[_Piece]:

@@ -85,7 +85,14 @@ class Normalised:
         if self.layout == "web":
             return _web_break
         if self.layout == "wrapped":
-            return lambda prev, line: _wrapped_break(prev, line, self.width)
+            own: dict[str, bool] = {}  # each line is asked about twice, as the line and as the one before
+
+            def own_once(text: str) -> bool:
+                if text not in own:
+                    own[text] = own_line(text)
+                return own[text]
+
+            return lambda prev, line: _wrapped_break(prev, line, self.width, own_once)
         if self.layout == "blank-separated":
             return _masthead_break
         return None
@@ -250,7 +257,9 @@ def centred(raw: str, width: int) -> bool:
     return indent >= 6 and abs(indent - after) <= 3 + width // 20
 
 
-def _wrapped_break(prev_raw: str, raw: str, width: int) -> bool:
+def _wrapped_break(
+    prev_raw: str, raw: str, width: int, own: Callable[[str], bool] = lambda text: own_line(text)
+) -> bool:
     prev, line = prev_raw.strip(), raw.strip()
     if continues(line):
         return False
@@ -260,7 +269,7 @@ def _wrapped_break(prev_raw: str, raw: str, width: int) -> bool:
         # "article 5, paragraphs 1" / "(a) and 2, of the Convention": wrapping can put "(a)" first on a
         # line; a paragraph's number follows a finished line or stands indented.
         return ended or indented
-    if _EXPLICIT_FOOTNOTE.match(line) or own_line(line) or own_line(prev):
+    if _EXPLICIT_FOOTNOTE.match(line) or own(line) or own(prev):
         return True
     if ended and (indented or opens_paragraph(line)):
         return True

@@ -77,13 +77,18 @@ def load_vocabulary() -> Vocabulary:
 
 
 def _patterns(data: Mapping[str, Any], key: str) -> tuple[re.Pattern[str], ...]:
-    out = []
-    for pattern in _strings(data, key):
+    """The list as one pattern: each entry is checked on its own (for a message naming it), then all
+    are joined in one alternation, which the regex engine tries in one call per line (a hot path:
+    every line of every text is matched against several of these lists)."""
+    patterns = _strings(data, key)
+    for pattern in patterns:
         try:
-            out.append(re.compile(rf"(?:{pattern})", re.IGNORECASE))
+            re.compile(rf"(?:{pattern})", re.IGNORECASE)
         except re.error as error:
             raise ValueError(f"{VOCABULARY_FILE}: '{key}': bad pattern {pattern!r}: {error}") from error
-    return tuple(out)
+    if not patterns:
+        return ()
+    return (re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE),)
 
 
 def full_match(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
