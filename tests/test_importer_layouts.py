@@ -21,6 +21,7 @@ import yaml
 
 from generator.cli import main
 from generator.diagnostics import Diagnostic
+from generator.importer.clean import Block
 from generator.importer.decode import decode
 from generator.importer.emit import (
     import_files,
@@ -30,6 +31,7 @@ from generator.importer.emit import (
     resolution_to_yaml,
 )
 from generator.importer.layout import detect, normalise, split_lines
+from generator.importer.quoted import unquote_recommended_draft
 from generator.model import Resolution
 from generator.schema.load import resolution_from_data
 from generator.schema.rules import check_resolution
@@ -74,6 +76,7 @@ FIXTURE_CASES = {
     "adopted_ecosoc_parts": ("blank-separated", {}),
     "adopted_ga_annex_in_articles": ("blank-separated", {}),
     "adopted_ccpcj_annex_items": ("web", {}),
+    "adopted_ecosoc_recommends_ga_draft": ("blank-separated", {}),
 }
 
 
@@ -563,3 +566,33 @@ def test_stdin_is_read_with_dash(
 )
 def test_layout_detection(raw: str, layout: str) -> None:
     assert detect(list(split_lines(raw))) == layout
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # Straight and curly marks, the closing one before a footnote mark; the sentence stays.
+        (
+            ["The Council recommends the adoption of the following draft resolution:", '"The Assembly,',
+             '"1. Urges;', '"2. Requests more."[^3]', "42nd plenary meeting"],
+            ["The Council recommends the adoption of the following draft resolution:", "The Assembly,",
+             "1. Urges;", "2. Requests more.[^3]", "42nd plenary meeting"],
+        ),
+        (
+            ["Approves the following draft decisions for adoption by the Council:", "“The Council,",
+             "“(a) Decides;”"],
+            ["Approves the following draft decisions for adoption by the Council:", "The Council,",
+             "(a) Decides;"],
+        ),
+        # No recommending sentence: quotation marks are the text's own.
+        (['"Quoted" words,', '"1. More;"'], ['"Quoted" words,', '"1. More;"']),
+        # The sentence, but the draft is not quoted: nothing to take off.
+        (
+            ["recommends the adoption of the following draft resolution:", "The Assembly,", "1. Urges."],
+            ["recommends the adoption of the following draft resolution:", "The Assembly,", "1. Urges."],
+        ),
+    ],
+)
+def test_a_recommended_drafts_quotation_marks_are_taken_off(texts: list[str], expected: list[str]) -> None:
+    blocks = tuple(Block(t, i + 1) for i, t in enumerate(texts))
+    assert [b.text for b in unquote_recommended_draft(blocks)] == expected

@@ -51,6 +51,14 @@ _RECOMMENDS = re.compile(
         (?:\s+for\s+adoption\s+by\s+the\s+[^:]+?)?\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The same sentence as a paragraph of its own, its subject on the line before ("The Economic and
+# Social Council" / "Recommends to the General Assembly the adoption of the following draft resolution:").
+_RECOMMENDS_VERB = re.compile(
+    r"""^(?:Recommends|Approves)\s+(?:to\s+)?(?:the\s+)?(?P<to>.+?)\s+(?:for\s+)?
+        the\s+(?:adoption|approval)\s+of\s+the\s+following\s+draft\s+(?P<kind>resolution|decision)s?
+        (?:\s+for\s+adoption\s+by\s+the\s+[^:]+?)?\s*:?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 _SPONSORED = re.compile(
     r"^(?P<sponsors>[^:]+?)\s*:\s*(?P<revised>revised\s+)?draft\s+(?P<kind>resolution|decision)$",
     re.IGNORECASE,
@@ -332,6 +340,12 @@ class _Reading:
             self.venue = self.venue or m["venue"].strip()
         elif m := _RECOMMENDS.match(plain):
             self.recommending_body = self.body_key(m["body"], block.line)
+            self.recommended_to = self.body_key(m["to"], block.line)
+            self.recommendation = unwrap_emphasis(block.text)
+            self.kind = self.kind or _kind(m["kind"])
+            self.elements.append(Element("recommendation", block.text, block.line))
+        elif m := _RECOMMENDS_VERB.match(plain):
+            self.recommending_body = self.header_body
             self.recommended_to = self.body_key(m["to"], block.line)
             self.recommendation = unwrap_emphasis(block.text)
             self.kind = self.kind or _kind(m["kind"])

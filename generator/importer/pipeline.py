@@ -38,6 +38,7 @@ from generator.importer.clean import Block, Cleaned, FootnoteText, clean
 from generator.importer.footnotes import attach, drop_marks, italicise_titles, missing_marks
 from generator.importer.layout import Normalised, normalise
 from generator.importer.metadata import read_header
+from generator.importer.quoted import unquote_recommended_draft
 from generator.importer.segment import Segmented, segment
 from generator.importer.texts import Split, heading_for, match_entries, split_texts, with_heading
 from generator.importer.vocabulary import load_bodies
@@ -135,6 +136,7 @@ def _read(
     normalised: Normalised,
 ) -> tuple[Resolution, list[Diagnostic]]:
     """One text's blocks → its resolution (segment, header, footnotes)."""
+    blocks = unquote_recommended_draft(blocks)
     parts = segment(blocks, source)
     header = read_header(parts.header, parts.formula, source, bodies, parts.closing)
     footnotes, footnote_diagnostics = attach((*header.elements, *parts.elements), footnote_texts, source)
