@@ -379,13 +379,18 @@ def _write_if_changed(target: Path, data: bytes) -> bool:
 def _remove_stale(out_dir: Path, wanted: Iterable[str], stats: WriteStats) -> None:
     """Remove the files of ``out_dir`` that are not ``wanted`` (and directories left empty)."""
     keep = set(wanted)
-    for path in sorted(out_dir.rglob("*"), reverse=True):
-        rel = path.relative_to(out_dir).as_posix()
-        if path.is_file() and rel not in keep and rel != MARKER:
-            path.unlink()
-            stats.removed.append(rel)
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    # One walk with os.scandir (the entries say what they are): a rglob and a stat per path took
+    # seconds on the tens of thousands of files of a large corpus, on every rebuild.
+    for directory, _subdirs, names in os.walk(out_dir, topdown=False):
+        base = Path(directory)
+        prefix = base.relative_to(out_dir).as_posix()
+        for name in names:
+            rel = name if prefix == "." else f"{prefix}/{name}"
+            if rel not in keep and rel != MARKER:
+                (base / name).unlink()
+                stats.removed.append(rel)
+        if base != out_dir and not any(base.iterdir()):
+            base.rmdir()
     stats.removed.sort()
 
 

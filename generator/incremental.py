@@ -1,7 +1,7 @@
 """Which pages an edit can change: a rebuild renders those, and keeps the others as they are on disk.
 
 A page of the site is a function of the graph. Most of them read the whole corpus (the home page,
-the tables, the timeline, the bodies, the articles of the Convention): they are few, and always
+the tables, the timeline, the bodies, the instruments): they are few, and always
 rendered again. The many are the page of each resolution and of each document cited but not in the
 corpus; this module works out which of those an edit reaches, from the graph before the edit and
 the graph after it:
@@ -11,7 +11,9 @@ the graph after it:
   session…): the pages of the edited resolutions; of every resolution or cited document they
   cite, before or after the edit (its "cited by" list shows the citing passages); of every
   resolution that cites them (a pinpoint can show a passage); and, for each cited document
-  they cite whose harvested title or dates the edit changes, of every text that cites it too.
+  they cite whose harvested title or dates the edit changes, of every text that cites it too; and of
+  each article of an instrument they cite, before or after (an article's page shows only the
+  passages that cite it).
 - Anything else — a resolution added, removed or renamed, a change of what others show of a text,
   of the bodies or the instruments, another URL style — renders every page.
 
@@ -24,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 
-from generator.graph import Graph, ToCited, ToResolution
+from generator.graph import Graph, ToArticle, ToCited, ToResolution
 from generator.ids import DocumentRef
 from generator.model import Resolution
 from generator.render import urls
@@ -50,6 +52,7 @@ def plan(before: Graph | None, after: Graph) -> Plan | None:
 
     resolutions: set[str] = set(edited)
     cited: set[DocumentRef] = set()
+    articles: set[str] = set()
     for graph in (before, after):
         for i in edited:
             resolutions.update(c.resolution_id for c in graph.cited_by.get(ToResolution(i), ()))
@@ -59,6 +62,8 @@ def plan(before: Graph | None, after: Graph) -> Plan | None:
                     resolutions.add(destination.resolution_id)
                 elif isinstance(destination, ToCited):
                     cited.add(destination.ref)
+                elif isinstance(destination, ToArticle):
+                    articles.add(urls.article_page(destination.instrument, destination.article))
     for ref in cited:
         # Its title and dates are harvested from every citation of it: when they change, so do the
         # pages of all the texts that cite it.
@@ -66,8 +71,11 @@ def plan(before: Graph | None, after: Graph) -> Plan | None:
             for graph in (before, after):
                 resolutions.update(c.resolution_id for c in graph.cited_by.get(ToCited(ref), ()))
 
-    skippable = _pages(new, (c.ref for c in after.cited_documents))
-    wanted = _pages(resolutions, cited)
+    every_article = frozenset(
+        urls.article_page(i.instrument.key, a.article.number) for i in after.instruments for a in i.articles
+    )
+    skippable = _pages(new, (c.ref for c in after.cited_documents)) | every_article
+    wanted = _pages(resolutions, cited) | articles
     return lambda path: path not in skippable or path in wanted
 
 

@@ -775,6 +775,7 @@ def measure(
     serve: bool = False,
     in_process_stages: bool = True,
     corpora: Path | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> SizeResult:
     calibration = calibrate()
     corpus = work / "corpus"
@@ -819,9 +820,11 @@ def measure(
     if stages is None:
         stages = {"stages": stages_of_log(build), "peak_bytes": build.peak_bytes, "generator_peak_bytes": 0}
     # The same build again: every text comes from the cache, every generated file is unchanged.
-    step(f"N={count}: warm build")
-    warm = best_of(repeat, lambda: atlas_build(build_config, corpus, work))
-    load["warm build"] = list(warm.load)
+    warm = None
+    if "warm" not in skip:
+        step(f"N={count}: warm build")
+        warm = best_of(repeat, lambda: atlas_build(build_config, corpus, work))
+        load["warm build"] = list(warm.load)
 
     # The floor: the same Markdown, already generated, built by MkDocs alone.
     step(f"N={count}: floor")
@@ -837,7 +840,9 @@ def measure(
     offline_seconds = 0.0
     offline_site = None
     timings: list[SearchTiming] = []
-    if search and find_chromium() is not None:
+    if search and find_chromium() is not None and "offline" in skip:
+        timings = measure_search(site, None)
+    elif search and find_chromium() is not None:
         # The offline bundle's build: the offline plugin, page.html URLs, opened from file://.
         (work / "offline-docs").mkdir()
         offline_config = write_config(
@@ -886,7 +891,7 @@ def measure(
         material_index_bytes=material.stat().st_size if material.exists() else 0,
         docs_bytes=_tree_bytes(docs),
         offline_seconds=offline_seconds,
-        warm_build_seconds=warm.seconds,
+        warm_build_seconds=warm.seconds if warm else 0.0,
         search=timings,
         serve=serve_result,
         stages_from="in process" if in_process_stages else "build log",
@@ -1405,6 +1410,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "the generator's clocks from the build's log)",
     )
     parser.add_argument("--corpora", help="keep synthesized corpora here and reuse them in later runs")
+    parser.add_argument(
+        "--skip",
+        nargs="*",
+        choices=("warm", "offline"),
+        default=[],
+        help="leave out the warm build, or the offline build (and the search timings from file://)",
+    )
+    parser.add_argument(
+        "--skip-sizes", type=int, nargs="*", help="the sizes --skip applies to (default: all)"
+    )
     parser.add_argument("--worker", nargs=2, metavar=("CONFIG", "JSON"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -1435,6 +1450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                             serve=count in args.serve,
                             in_process_stages=args.stages is None or count in args.stages,
                             corpora=Path(args.corpora).resolve() if args.corpora else None,
+                            skip=frozenset(args.skip if count in (args.skip_sizes or [count]) else ()),
                         )
                     )
                 if args.json:

@@ -1,10 +1,11 @@
 """A rebuild that renders only the pages an edit touches gives the same bytes as a clean build.
 
 Hypothesis drives random sequences of edits on a small synthetic corpus (whose texts cite each
-other): a word added to a paragraph, a citation of another text added or taken out, a title
-changed, a file added, deleted, renamed or saved unchanged. After each step the incremental build (one owner,
-cache, each session following the one before, as under ``atlas serve``) and a clean build of the
-same files into an empty directory must write the same files, byte for byte, with the same report.
+other): a word added to a paragraph, a citation of another text or of an article added or taken
+out, a title changed, a file added, deleted, renamed or saved unchanged. After each step the
+incremental build (one owner, cache, each session following the one before, as under ``atlas
+serve``) and a clean build of the same files into an empty directory must write the same files,
+byte for byte, with the same report.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def corpora(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[
 # An operation: (kind, a number picking the file, a number picking the line or phrase).
 operations = st.lists(
     st.tuples(
-        st.sampled_from(["same", "word", "cite", "uncite", "title", "add", "delete", "rename"]),
+        st.sampled_from(["same", "word", "cite", "uncite", "article", "title", "add", "delete", "rename"]),
         st.integers(0, 10_000),
         st.integers(0, 10_000),
     ),
@@ -93,9 +94,14 @@ def _apply(corpus: Path, pool: Path, phrases: list[str], kind: str, a: int, b: i
         k = next(k for k, line in enumerate(lines) if line.startswith("title: "))
         lines[k] = f"title: Revised title number {b}\n"
         path.write_text("".join(lines), encoding="utf-8")
-    elif texts and kind in ("word", "cite"):
+    elif texts and kind in ("word", "cite", "article"):
         k = texts[b % len(texts)]
-        added = " (as revised)" if kind == "word" else f", recalling {phrases[b % len(phrases)]}"
+        added = {
+            "word": " (as revised)",
+            "cite": f", recalling {phrases[b % len(phrases)]}",
+            # An article's page shows the passages citing it: a new one must reach it.
+            "article": f", in line with article {b % 40 + 1} of the Convention",
+        }[kind]
         lines[k] = lines[k].rstrip()[:-1] + added + "'\n"
         path.write_text("".join(lines), encoding="utf-8")
     elif kind == "uncite":
