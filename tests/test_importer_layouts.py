@@ -77,6 +77,7 @@ FIXTURE_CASES = {
     "adopted_ga_annex_in_articles": ("blank-separated", {}),
     "adopted_ccpcj_annex_items": ("web", {}),
     "adopted_ecosoc_recommends_ga_draft": ("blank-separated", {}),
+    "markdown_pandoc_footnotes": ("blank-separated", {}),
 }
 
 

@@ -31,6 +31,7 @@ _EXPLICIT_FOOTNOTE = re.compile(
     r"""^(?:<sup>\s*(?P<sup>\d{1,3}|\*{1,3})\s*</sup>
           | (?P<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})
           | (?P<star>\*{1,3}|\\\*)(?=\s)
+          | \[\^(?P<caret>\d{1,3}|\*{1,3})\]:        # "[^1]: United Nations, …" (Markdown conversions)
           | \[(?P<bracket>\d{1,3})\](?!\()          # "[1] United Nations, …" (web pages)
           | (?P<slash>\d{1,3})/(?=\s)                 # "1/ United Nations, …" (older UN documents)
           | \[?Footnote\s+(?P<footnote>\d{1,3})\]?[.:]?(?=\s)
@@ -39,7 +40,7 @@ _EXPLICIT_FOOTNOTE = re.compile(
 )
 # Footnote marks the text shows explicitly, whatever their style: no glued number is taken for them.
 _EXPLICIT_MARKS = re.compile(
-    r"(?=[<\[\dF])(?:<sup>\s*(\d{1,3})\s*</sup>|\[(\d{1,3})\]|(?<![\w/])(\d{1,3})/(?=[\s,.;:)”’\"]|$)"
+    r"(?=[<\[\dF])(?:<sup>\s*(\d{1,3})\s*</sup>|\[\^?(\d{1,3})\]|(?<![\w/])(\d{1,3})/(?=[\s,.;:)”’\"]|$)"
     r"|Footnote\s+(\d{1,3}))"
 )
 # A footnote in PDF text: its number, spaces, its text. "6. Also invites" (a paragraph) has a period.
@@ -210,7 +211,7 @@ class _Splitter:
         text = ""
         if m := _EXPLICIT_FOOTNOTE.match(line):
             mark = (m["sup"] or (superscript_to_digits(m["uni"]) if m["uni"] else None)
-                    or m["bracket"] or m["slash"] or m["footnote"] or "*")
+                    or m["bracket"] or m["caret"] or m["slash"] or m["footnote"] or "*")
             if m["star"] and m["star"] != "\\*":
                 mark = m["star"]
             text = m["text"]

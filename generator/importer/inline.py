@@ -10,6 +10,7 @@ What the raw texts carry inline, and what becomes of it:
 ``agenda*`` ``agenda\\*``       footnote mark ``[^*]`` (a star glued to the end of a word)
 ``thereto1`` ``World,3``       footnote mark, if footnote 1 / 3 exists and is due (see ``GluedMarks``)
 ``[1]`` ``1/`` ``Footnote 1``  footnote mark ``[^1]`` (web pages, older UN documents, screen-reader labels)
+``[^1]``                       footnote mark ``[^1]`` (Markdown conversions)
 ``\\*`` ``\\[`` ``\\_`` …        the literal character
 ``<br>``, other HTML tags      a space / dropped; any other ``<…>`` is literal text
 =============================  =======================================================
@@ -35,6 +36,7 @@ _INLINE = re.compile(
       | <sup>\s*(?P<sup>[^<>]{1,8}?)\s*</sup>         # an HTML superscript
       | (?P<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)                        # Unicode superscript digits
       | \[(?P<link>[^\[\]]*)\]\([^()\s]*\)             # a link artefact: [55/25](#)
+      | \[\^(?P<caret>\d{1,3}|\*{1,3})\](?!:)            # a Markdown conversion's mark: [^1]
       | \[(?P<bracket>\d{1,3})\]                        # a web page's footnote mark: [1]
       | (?<![\w/\\])(?P<slash>\d{1,3})/(?=[\s,.;:)”’"]|$)   # older UN documents' mark: 1/
       | \[?Footnote\s+(?P<footnote>\d{1,3})\]?(?![\w/])   # a screen reader's label: Footnote 1
@@ -151,6 +153,8 @@ def _pieces(raw: str) -> Iterable[_Piece]:
             yield _Piece("mark", superscript_to_digits(m["uni"]).lstrip("0") or "0")
         elif m["link"] is not None:
             yield from _pieces(m["link"])
+        elif m["caret"] is not None:
+            yield _Piece("mark", m["caret"] if m["caret"].startswith("*") else str(int(m["caret"])))
         elif value := m["bracket"] or m["slash"] or m["footnote"]:
             yield _Piece("mark", str(int(value)))
         elif m["bold"] is not None:
