@@ -399,6 +399,22 @@ _SUB_ITEMS = (
     "The updating of model instruments and publications on the gathering of electronic evidence",
 )
 
+# Items of the second level, "(i) …", under an item of _SUB_ITEMS.
+_SUB_SUB_ITEMS = (
+    "The review of domestic legislation on the liability of legal persons",
+    "The drafting of guidance on the use of special investigative techniques",
+    "The exchange of information on the routes and methods used by organized criminal groups",
+    "The collection of data on the prosecution and adjudication of cases",
+    "The organization of regional workshops for central authorities",
+)
+# Items of the third level, "(A) …", under an item of _SUB_SUB_ITEMS.
+_THIRD_LEVEL_ITEMS = (
+    "The identification of the competent national authorities",
+    "The translation of the relevant materials into the official languages",
+    "The follow-up given to requests for mutual legal assistance",
+    "The protection of the personal data exchanged",
+)
+
 _WORKING_GROUPS = (
     "Working Group of Government Experts on Technical Assistance",
     "Working Group on International Cooperation",
@@ -1282,7 +1298,35 @@ def _with_subparagraphs(ctx: _Context, verbs: _Verbs, pid: str) -> tuple[str, tu
         f"through the following:"
     )
     subs = tuple(Paragraph(f"{pid}-{letter(k)}", letter(k), f"{item};") for k, item in enumerate(items))
-    return text, subs
+    return text, _deeper(pid, text, subs)
+
+
+def _deeper(pid: str, text: str, subs: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """For some texts, one item with sub-items (i), (ii) …, and one of those with (A), (B) …: the three
+    levels the schema allows (op-12-b-ii-a). Drawn from a generator of their own, seeded by the
+    paragraph, so that the texts the seed gives otherwise stay as they were."""
+    rng = random.Random(f"{pid}|{text}")
+    if rng.random() >= 0.5:
+        return subs
+    k = rng.randrange(len(subs))
+    item = subs[k]
+    romans = rng.sample(_SUB_SUB_ITEMS, rng.randrange(2, 4))
+    children = [
+        Paragraph(f"{item.id}-{roman(j + 1).lower()}", roman(j + 1).lower(), f"{words};")
+        for j, words in enumerate(romans)
+    ]
+    if rng.random() < 0.6:
+        j = rng.randrange(len(children))
+        third = rng.sample(_THIRD_LEVEL_ITEMS, rng.randrange(2, 4))
+        grandchildren = tuple(
+            Paragraph(f"{children[j].id}-{letter(n)}", letter(n).upper(), f"{words};")
+            for n, words in enumerate(third)
+        )
+        children[j] = Paragraph(
+            children[j].id, children[j].number, children[j].text[:-1] + ", including:", grandchildren
+        )
+    opened = Paragraph(item.id, item.number, item.text[:-1] + ", in particular:", tuple(children))
+    return (*subs[:k], opened, *subs[k + 1 :])
 
 
 # --- annexes --------------------------------------------------------------------------------------

@@ -78,6 +78,7 @@ FIXTURE_CASES = {
     "adopted_ccpcj_annex_items": ("web", {}),
     "adopted_ecosoc_recommends_ga_draft": ("blank-separated", {}),
     "markdown_pandoc_footnotes": ("blank-separated", {}),
+    "pdf_three_levels": ("wrapped", {}),
 }
 
 
@@ -597,3 +598,52 @@ def test_layout_detection(raw: str, layout: str) -> None:
 def test_a_recommended_drafts_quotation_marks_are_taken_off(texts: list[str], expected: list[str]) -> None:
     blocks = tuple(Block(t, i + 1) for i, t in enumerate(texts))
     assert [b.text for b in unquote_recommended_draft(blocks)] == expected
+
+
+# --- the third level of sub-paragraphs: (A) under (i) ------------------------------------------------
+
+_THREE_LEVELS_WEB = """The General Assembly,
+Recalling its resolution 76/185 of 16 December 2021,
+1. Requests the Secretary-General to report on the following:
+(a) The drafting of legislation, in particular:
+(i) The liability of legal persons, including:
+(A) Criminal, civil or administrative liability;
+(B) Sanctions that are effective;
+(ii) The confiscation of the proceeds of crime;
+(b) The training of judges;
+2. Decides to remain seized of the matter.
+"""
+
+
+def _ids_and_numbers(r: Resolution) -> list[tuple[str, str | None]]:
+    return [(p.id, p.number) for p in r.paragraphs()]
+
+
+_THREE_LEVELS_IDS = [
+    ("pp-1", None), ("op-1", "1"), ("op-1-a", "a"), ("op-1-a-i", "i"), ("op-1-a-i-a", "A"),
+    ("op-1-a-i-b", "B"), ("op-1-a-ii", "ii"), ("op-1-b", "b"), ("op-2", "2"),
+]
+
+
+@pytest.mark.parametrize("layout", ["one-per-line", "blank-separated", "flattened"])
+def test_capital_letters_under_a_roman_are_the_third_level(layout: str) -> None:
+    lines = ["A title", *_THREE_LEVELS_WEB.splitlines()]
+    raw = {
+        "one-per-line": "\n".join(lines),  # short lines of equal length: read as wrapped or as web
+        "blank-separated": "\n\n".join(lines),
+        "flattened": lines[0] + "\n" + " ".join(lines[1:]),
+    }[layout]
+    if layout != "one-per-line":
+        assert normalise(raw, "x", ("General Assembly",)).layout == layout
+    r, diagnostics = import_text(raw, "x.txt")
+    assert _ids_and_numbers(r) == _THREE_LEVELS_IDS
+    assert not [d for d in diagnostics if d.code in ("IMP007", "IMP010")], [d.format() for d in diagnostics]
+    assert check_resolution(resolution_from_data(yaml.safe_load(resolution_to_yaml(r)), "x.yaml")) == []
+
+
+def test_a_capital_letter_with_no_roman_above_it_is_no_sub_paragraph() -> None:
+    raw = "A title\n\nThe General Assembly,\n\n1. Requests a report:\n\n(a) On crime;\n\n(A) On fraud."
+    r, diagnostics = import_text(raw, "x.txt")
+    assert _ids_and_numbers(r) == [("op-1", "1"), ("op-1-a", "a")]
+    assert r.operative[0].subparagraphs[0].text.endswith("(A) On fraud.")
+    assert [d.code for d in diagnostics if d.code == "IMP010"] == ["IMP010"]

@@ -21,6 +21,7 @@ from roundtrip import LAYOUTS, MULTI, Layout, Outcome, groups, round_trip, round
 from roundtrip.compare import Expected, difference, expect
 from roundtrip.corpus import texts as load_texts
 
+from generator.ids import ParagraphId
 from generator.importer.pipeline import import_text
 from generator.model import Body, Instrument, Paragraph, Resolution
 
@@ -100,6 +101,17 @@ def test_round_trip_several_texts_in_one_file(layout: Layout, texts: Texts) -> N
     group_list = groups(expected, lambda e: e.resolution)
     assert any(len(g) > 1 for g in group_list)
     _verdict(layout, round_trip_many(layout, group_list, bodies, instruments), 60)
+
+
+def test_the_texts_hold_three_levels_of_sub_paragraphs(texts: Texts) -> None:
+    """(a), (i) and (A) all go through every layout: the synthetic texts hold op-N-x-i-A paragraphs."""
+    expected, _, _ = texts
+    deepest = [
+        e.resolution.id
+        for e in expected
+        if any(len(ParagraphId(p.id).sub_labels) == 3 for p in e.resolution.paragraphs())
+    ]
+    assert len(deepest) >= 5, deepest
 
 
 # --- the harness itself: it sees what it must see ----------------------------------------------------

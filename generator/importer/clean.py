@@ -49,8 +49,8 @@ MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _MONTH_START = re.compile(rf"^(?:{MONTH_NAMES})\b")
-# The start of a numbered or lettered paragraph: "12. ", "(a) ", "(iv) ".
-PARAGRAPH_MARKER = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s")
+# The start of a numbered or lettered paragraph: "12. ", "(a) ", "(iv) ", "(A) ".
+PARAGRAPH_MARKER = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|[A-Z])\))\s")
 # Words a paragraph cannot end on: a block ending with one continues after the page break.
 _OPEN_ENDINGS = frozenset((
     "a", "an", "the", "and", "or", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with",

@@ -46,6 +46,8 @@ _CLOSING = re.compile(rf"\d{{1,3}}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting(?:\s+
 _ANNEX = re.compile(r"(?<![\w-])Annex(?:\s+[IVX]{1,5}|\s+\d{1,2})?(?=\s+[A-Z])")
 _NUMBER = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,3})\.\s+(?=[A-Z*])")
 _LETTER = re.compile(r"(?:^|(?<=\s))\((?P<x>[a-z]{1,2}|[ivxl]{1,6})\)\s+")
+# The third level, under an (i): "(A) The …", "(B) The …" after the ":" or ";" that ends the one before.
+_CAPITAL = re.compile(r"(?<=[:;]\s)\((?P<x>[A-Z])\)\s+(?=[A-Z*“\"‘])")
 # A new sentence that starts without a full stop before it: the end of an unpunctuated title.
 _SENTENCE = re.compile(r"(?<=[a-z0-9”)])\s+(?=The\s+[A-Z])")
 _RULE = re.compile(r"^(?:_{5,}|-{3,})$")
@@ -219,10 +221,17 @@ def _numbers(body: str, cuts: set[int], offset: int) -> None:
 
 
 def _letters(body: str, cuts: set[int], offset: int) -> None:
-    """(a), (b) … in sequence, counted afresh in the operative part and in each annex."""
+    """(a), (b) … in sequence, counted afresh in the operative part and in each annex; (A), (B) … in
+    sequence, each list opening with an (A) after a colon."""
     starts = [0, *(m.start() for m in _ANNEX.finditer(body)), len(body)]
     for k, (a, b) in enumerate(itertools.pairwise(starts)):
         _letters_in(body, a, b, cuts, offset, in_annex=k > 0)
+    expected = "A"
+    for m in _CAPITAL.finditer(body):
+        colon = body[m.start() - 2] == ":"
+        if (colon and m["x"] == "A") or (not colon and m["x"] == expected):
+            cuts.add(offset + m.start())
+            expected = chr(ord(m["x"]) + 1)
 
 
 def _letters_in(body: str, start: int, end: int, cuts: set[int], offset: int, *, in_annex: bool) -> None:

@@ -36,7 +36,7 @@ _SYMBOL_LINE = re.compile(
     r"^(?:(?:Page\s+)?\d{1,3}\s+)?(?P<symbol>[A-Z]{1,6}(?:\.\d+)?(?:/[A-Za-z0-9.\-]+){2,})"
     r"(?:\s+(?:Page\s+)?(?P<page>\d{1,3}))?$"
 )
-_PARAGRAPH_START = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s")
+_PARAGRAPH_START = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|[A-Z])\))\s")
 # A line ending a sentence or clause, maybe followed by a footnote mark and closing quotes. Older
 # documents print the mark after a space: "… thereto, 1/".
 _MARK_AFTER = r"(?:\d{1,3}/?|\s\d{1,3}/|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\*{1,3})?"
@@ -267,8 +267,8 @@ def _wrapped_break(
     indented = _indent(raw) > _indent(prev_raw)
     if _PARAGRAPH_START.match(line):
         # "article 5, paragraphs 1" / "(a) and 2, of the Convention": wrapping can put "(a)" first on a
-        # line; a paragraph's number follows a finished line or stands indented.
-        return ended or indented
+        # line; a paragraph's number follows a finished line or stands indented, or a centred title.
+        return ended or indented or (centred(prev_raw, width) and not centred(raw, width))
     if _EXPLICIT_FOOTNOTE.match(line) or own(line) or own(prev):
         return True
     if ended and (indented or opens_paragraph(line)):

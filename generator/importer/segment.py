@@ -42,6 +42,8 @@ _OPERATIVE = re.compile(r"^(?P<num>\d{1,3})\.\s+")
 _LETTERED = re.compile(r"^\((?P<letter>[a-z]{1,2}|[ivxl]{1,6})\)\s+")
 _ANNEX = re.compile(r"^Annex(?:\s+(?P<num>[IVXLC]{1,7}|\d{1,2}))?$", re.IGNORECASE)
 _ROMAN = re.compile(r"^[ivxl]+$")
+# The third level of sub-paragraphs, under an (i): "(A) …", "(B) …".
+_CAPITAL_LETTERED = re.compile(r"^\((?P<letter>[A-Z])\)\s+")
 # A part of the operative text opens with its number on a line of its own ("I", "II", "B", "Part A"),
 # usually with a title line after it: together they are the heading above the part's first paragraph.
 _PART_NUMBER = re.compile(r"^(?:Part\s+)?(?:[IVXL]{1,6}|[A-H])\.?$")
@@ -191,6 +193,18 @@ def expected_after(numbers: list[str]) -> str:
     return next_letter(last)
 
 
+def _second_level(paras: list[_Para]) -> _Para | None:
+    """Where an "(A)" belongs: the last sub-paragraph numbered (i), (ii) … on the way down from the last
+    paragraph (op-1-a-ii under 1. and (a); annex-1-b-i under an annex's (b)); None if there is none."""
+    found = None
+    node = paras[-1].subs[-1] if paras and paras[-1].subs else None
+    while node is not None:
+        if node.number and _ROMAN.match(node.number):
+            found = node
+        node = node.subs[-1] if node.subs else None
+    return found
+
+
 def _numbered(paras: list[_Para]) -> bool:
     """Paragraphs numbered 1, 2 … (whose lettered paragraphs are sub-paragraphs)."""
     return any(p.number and p.number.isdigit() for p in paras)
@@ -266,6 +280,10 @@ class _Segmenter:
                 self.warn(block.line, "IMP009", f"heading outside an annex not imported: {plain[:80]!r}",
                           "a heading is kept in an annex, or above the numbered operative paragraph that "
                           "opens a part of the text; this one stands above neither: add it by hand if needed")
+            elif (m := _CAPITAL_LETTERED.match(block.text)) and (
+                parent := _second_level(self.operative or self.preamble)
+            ):
+                self.add_sub(parent, m["letter"], block.text[m.end():], block.line)
             elif m := _OPERATIVE.match(block.text):
                 self.add_operative(m["num"], block.text[m.end():], block.line)
             elif (m := _LETTERED.match(block.text)) and self.operative_only and not _numbered(self.operative):
@@ -403,20 +421,26 @@ class _Segmenter:
         self.add_sub(parent, letter, text, line)
 
     def add_sub(self, parent: _Para, letter: str, text: str, line: int) -> None:
-        expected = expected_after(_numbers(parent.subs))
+        """A sub-paragraph of ``parent``: (a) under 1., (i) under (a), (A) under (i); its id ends in
+        the printed label in lower case (op-1-b-ii-a)."""
+        capital = letter.isupper()
+        expected = expected_after([n.lower() for n in _numbers(parent.subs)])
         if not parent.subs and letter == "i":
             expected = "i"
+        if capital:
+            expected = expected.upper()
         if letter != expected:
             self.warn(line, "IMP007",
                       f"{parent.id}: sub-paragraph ({letter}) where ({expected}) was expected",
                       "check for a sub-paragraph lost or split in the raw text")
         used = {s.id for s in parent.subs}
-        sid = f"{parent.id}-{letter}"
+        sid = str(ParagraphId(parent.id).sub(letter))
         if sid in used:
-            sid = f"{parent.id}-{expected}"
+            label = expected.lower()
+            sid = str(ParagraphId(parent.id).sub(label))
             while sid in used:
-                expected = next_letter(expected)
-                sid = f"{parent.id}-{expected}"
+                label = next_letter(label)
+                sid = str(ParagraphId(parent.id).sub(label))
         parent.subs.append(_Para(sid, letter, text, line))
 
     def append_unnumbered(self, para: _Para, block: Block) -> None:
@@ -444,6 +468,10 @@ class _Segmenter:
             n = len(annex.sections) + 1
             annex.sections.append(_Section(heading, ParagraphId.annex_heading(annex.id, n), line))
             annex.skip_to = i + size - 1
+            return
+        capital = _CAPITAL_LETTERED.match(block.text)
+        if capital and annex.sections and (parent := _second_level(annex.sections[-1].paras)):
+            self.add_sub(parent, capital["letter"], block.text[capital.end():], block.line)
             return
         if block.heading is not None or (not marker and self.looks_like_heading(i)):
             n = len(annex.sections) + 1
