@@ -79,6 +79,7 @@ FIXTURE_CASES = {
     "adopted_ecosoc_recommends_ga_draft": ("blank-separated", {}),
     "markdown_pandoc_footnotes": ("blank-separated", {}),
     "pdf_three_levels": ("wrapped", {}),
+    "pdf_docshare_copy": ("wrapped", {"IMP013": 1}),
 }
 
 

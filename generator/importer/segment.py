@@ -301,7 +301,7 @@ class _Segmenter:
 
     def part_heading_at(self, i: int) -> int:
         """How many blocks from ``i`` make the heading of a part of the operative text (0: none): a
-        part number and its title, a part number or a title alone, or a Markdown heading, each right
+        part number and its title, a part number alone, or a Markdown heading, each right
         above a numbered operative paragraph."""
         blocks = self.blocks
 
@@ -312,7 +312,9 @@ class _Segmenter:
             if numbered(i + 1):
                 return 1
             return 2 if i + 1 < len(blocks) and self.title_like(i + 1) and numbered(i + 2) else 0
-        if blocks[i].heading is not None or self.title_like(i):
+        # A title alone counts only as a Markdown heading: a short line before a numbered paragraph
+        # may be anything (a stray line of a web page), and glued with a warning it is not lost.
+        if blocks[i].heading is not None:
             return 1 if numbered(i + 1) else 0
         return 0
 
