@@ -237,6 +237,26 @@ def _problem(path: Path | str, code: str, message: str, hint: str | None = None)
     return Report([Diagnostic(str(path), None, None, code, message, hint)])
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """Where everything of one Zensical build is, read and checked before anything runs."""
+
+    root: Path
+    config: dict[str, Any]
+    python: Path
+    custom_dir: Path
+    work: Path
+    site_dir: Path
+
+    @property
+    def docs(self) -> Path:
+        return self.work / "docs"
+
+    @property
+    def built(self) -> Path:
+        return self.work / "site"
+
+
 def build_site(
     config_file: Path,
     *,
@@ -253,55 +273,59 @@ def build_site(
     :func:`engine_python`); ``work_dir`` holds Zensical's configuration, docs, theme, cache and
     its own output (default: ``build/engines/zensical``).
     """
+    plan = _plan(config_file, environ, site_dir=site_dir, python=python, work_dir=work_dir)
+    if isinstance(plan, Report):
+        return Outcome(1, plan)
+    settings = settings_from(plan.config, plan.root)
+    session = BuildSession.start(settings)
+    with progress.bar("atlas", unit="file") as shown:
+        result = session.run(plan.docs, progress=shown)
+    report = Report([d for d in result.report if d.severity == "error"])
+    if not result.report.ok:
+        return Outcome(1, report)
+    rebase_generated_pages(plan.docs, result.pages, settings.directory_urls)
+    failed = _run_zensical(plan, strict=strict, epoch=session.epoch, environ=environ)
+    if failed is not None:
+        return Outcome(1, failed)
+    report.extend(_check_built(plan.built, result.pages, settings.directory_urls))
+    if strict and len(report):
+        return Outcome(1, report)
+    try:
+        _replace_site(plan.built, plan.site_dir)
+    except OSError as error:
+        return Outcome(1, _problem(plan.site_dir, "site-dir", f"cannot write the site there: {error}"))
+    return Outcome(0, report, plan.site_dir)
+
+
+def _plan(
+    config_file: Path,
+    environ: Mapping[str, str],
+    *,
+    site_dir: Path | None,
+    python: Path | None,
+    work_dir: Path | None,
+) -> _Plan | Report:
+    """The build's folders and settings, or what stops it (nothing has been written yet)."""
     root = config_file.resolve().parent
     try:
         config = read_config(config_file, environ)
     except (OSError, yaml.YAMLError, ValueError) as error:
-        return Outcome(1, _problem(config_file, "bad-config", f"cannot read the configuration: {error}"))
+        return _problem(config_file, "bad-config", f"cannot read the configuration: {error}")
     python = python or engine_python(root)
     if not python.is_file():
-        return Outcome(1, _problem(python, "no-zensical", "Zensical is not installed", INSTALL_HINT))
-    engine = root / ENGINE_FILES / "overrides"
-    theme_settings = config.get("theme")
-    custom = theme_settings.get("custom_dir") if isinstance(theme_settings, dict) else None
-    if not custom or not (root / str(custom)).is_dir() or not engine.is_dir():
+        return _problem(python, "no-zensical", "Zensical is not installed", INSTALL_HINT)
+    theme = config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if not custom or not (root / str(custom)).is_dir() or not (root / ENGINE_FILES / "overrides").is_dir():
         needs = f"the Zensical build needs theme.custom_dir and {ENGINE_FILES}/overrides/"
-        hint = "build from the project's root, whose mkdocs.yml names overrides/"
-        return Outcome(1, _problem(config_file, "no-theme", needs, hint))
+        hint = "build from the project's root, whose mkdocs.yml names them"
+        return _problem(config_file, "no-theme", needs, hint)
     work = (work_dir or root / WORK_DIR).resolve()
-    docs, built, theme = work / "docs", work / "site", work / "theme"
     final = (site_dir or root / str(config.get("site_dir") or "site")).resolve()
     refusal = _unsafe_site_dir(final, root, work)
-    if refusal:
-        return Outcome(1, refusal)
-
-    settings = settings_from(config, root)
-    session = BuildSession.start(settings)
-    with progress.bar("atlas", unit="file") as shown:
-        result = session.run(docs, progress=shown)
-    report = Report([d for d in result.report if d.severity == "error"])
-    if not result.report.ok:
-        return Outcome(1, report)
-    rebase_generated_pages(docs, result.pages, settings.directory_urls)
-    assemble_theme(root / str(custom), engine, theme)
-    engine_file = work / "zensical.yml"
-    engine_file.write_text(
-        yaml.safe_dump(engine_config(config, docs=docs, site=built, theme=theme, work=work), sort_keys=False),
-        encoding="utf-8",
-    )
-
-    ran = _run_zensical(python, engine_file, strict=strict, epoch=session.epoch, environ=environ)
-    if ran.returncode != 0:
-        tail = "\n".join(ran.stdout.strip().splitlines()[-30:])
-        return Outcome(1, _problem(engine_file, "zensical-failed", f"Zensical failed:\n{tail}"))
-    report.extend(_check_built(built, result.pages, settings.directory_urls))
-    if strict and len(report):
-        return Outcome(1, report)
-    try:
-        _replace_site(built, final)
-    except OSError as error:
-        return Outcome(1, _problem(final, "site-dir", f"cannot write the site there: {error}"))
-    return Outcome(0, report, final)
+    if refusal is not None:
+        return refusal
+    return _Plan(root, config, python, root / str(custom), work, final)
 
 
 def _unsafe_site_dir(site_dir: Path, root: Path, work: Path) -> Report | None:
@@ -318,19 +342,32 @@ def _unsafe_site_dir(site_dir: Path, root: Path, work: Path) -> Report | None:
 
 
 def _run_zensical(
-    python: Path, config: Path, *, strict: bool, epoch: int | None, environ: Mapping[str, str]
-) -> subprocess.CompletedProcess[str]:
+    plan: _Plan, *, strict: bool, epoch: int | None, environ: Mapping[str, str]
+) -> Report | None:
+    """Lay out the theme and the configuration, and run Zensical on them; what went wrong, if anything."""
+    theme = plan.work / "theme"
+    assemble_theme(plan.custom_dir, plan.root / ENGINE_FILES / "overrides", theme)
+    engine_file = plan.work / "zensical.yml"
+    settings = engine_config(plan.config, docs=plan.docs, site=plan.built, theme=theme, work=plan.work)
+    engine_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     # --clean: Zensical keeps a cache beside its configuration; a build starts from the pages as
     # they are now, as `atlas build` does with MkDocs.
-    command = [str(python), "-m", "zensical", "build", "--clean", "-f", str(config)]
+    command = [str(plan.python), "-m", "zensical", "build", "--clean", "-f", str(engine_file)]
     if strict:
         command.append("--strict")
     env = dict(environ)
     if epoch is not None:
-        env["SOURCE_DATE_EPOCH"] = str(epoch)  # the sitemap's dates: the corpus's, not today's
-    return subprocess.run(
-        command, cwd=config.parent, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+        env["SOURCE_DATE_EPOCH"] = str(epoch)  # the build's date: the corpus's, not today's
+    try:
+        ran = subprocess.run(
+            command, cwd=plan.work, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+    except OSError as error:
+        return _problem(plan.python, "no-zensical", f"Zensical cannot be started: {error}", INSTALL_HINT)
+    if ran.returncode != 0:
+        tail = "\n".join(ran.stdout.strip().splitlines()[-30:])
+        return _problem(engine_file, "zensical-failed", f"Zensical failed:\n{tail}")
+    return None
 
 
 def _check_built(site: Path, pages: frozenset[str], directory_urls: bool) -> list[Diagnostic]:
