@@ -137,13 +137,30 @@ def _cut(text: str, formula_names: Sequence[str], in_body: bool = False) -> tupl
 
 def _formula(text: str, names: Sequence[str], cuts: set[int]) -> int | None:
     """Cut around "The <body>,": the longest body name, then "," or ":" (maybe after ", pursuant …")."""
-    for name in sorted(names, key=len, reverse=True):
-        pattern = rf"(?<![\w])The\s+{re.escape(name)}(?:,[^.;:,]{{0,160}}(?:,[^.;:]{{0,80}})*:|\s*[,:])"
-        m = re.search(pattern, text)
-        if m and not re.match(r"\s+recommends\b", text[m.end() - 1:]):
+    for first_word, pattern in _formula_patterns(tuple(names)):
+        if first_word not in text:
+            continue  # a cheap test first: most names are not in the line at all
+        m = pattern.search(text)
+        if m and not _RECOMMENDS.match(text, m.end() - 1):
             cuts.update((m.start(), m.end()))
             return m.start()
     return None
+
+
+_RECOMMENDS = re.compile(r"\s+recommends\b")
+
+
+@functools.lru_cache(maxsize=4)
+def _formula_patterns(names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """For each body name, the longest first, its first word and its pattern (compiled once for the
+    bodies of a run)."""
+    return tuple(
+        (
+            name.split()[0] if name.split() else name,
+            re.compile(rf"(?<![\w])The\s+{re.escape(name)}(?:,[^.;:,]{{0,160}}(?:,[^.;:]{{0,80}})*:|\s*[,:])"),
+        )
+        for name in sorted(names, key=len, reverse=True)
+    )
 
 
 _SPONSORED = re.compile(r":\s+(?:revised\s+)?draft\s+(?:resolution|decision)(?!s)")
@@ -214,8 +231,8 @@ def _numbers(body: str, cuts: set[int], offset: int) -> None:
     """Operative paragraphs 1., 2., … in sequence, each after the end of the one before."""
     expected = 1
     for m in _NUMBER.finditer(body):
-        before = body[: m.start()].rstrip()
-        if int(m["n"]) == expected and (not before or before[-1] in ",;:.”’)" or before[-1].isdigit()):
+        before = _last_char(body, 0, m.start())
+        if int(m["n"]) == expected and (not before or before in ",;:.”’)" or before.isdigit()):
             cuts.add(offset + m.start())
             expected += 1
 
@@ -240,7 +257,7 @@ def _letters_in(body: str, start: int, end: int, cuts: set[int], offset: int, *,
     In an annex a lettered paragraph may also follow its section's heading, which has no punctuation."""
     expected = "a"
     for m in _LETTER.finditer(body, start, end):
-        before = body[start : m.start()].rstrip().rstrip("0123456789")
+        before = _last_char(body, start, m.start(), skip="0123456789")
         label = m["x"]
         if not before and label == "a":
             expected = "b"  # the line opens with "(a)"
@@ -250,11 +267,22 @@ def _letters_in(body: str, start: int, end: int, cuts: set[int], offset: int, *,
         after_heading = in_annex
         if not before or (before[-1] not in ":;." and not after_heading):
             continue
-        if label == expected or (label == "a" and (before.endswith(":") or after_heading)):
+        if label == expected or (label == "a" and (before == ":" or after_heading)):
             cuts.add(offset + m.start())
             expected = chr(ord(label[0]) + 1) if len(label) == 1 and label < "z" else label
-        elif re.fullmatch(r"[ivxl]+", label) and before.endswith((":", ";")):
+        elif re.fullmatch(r"[ivxl]+", label) and before in (":", ";"):
             cuts.add(offset + m.start())
+
+
+def _last_char(text: str, start: int, end: int, skip: str = "") -> str:
+    """The last character of ``text[start:end]`` that is not a space (nor one of ``skip``, after the
+    spaces); "" if none. Read backwards, without copying the text before every match of a long line."""
+    i = end - 1
+    while i >= start and text[i].isspace():
+        i -= 1
+    while skip and i >= start and text[i] in skip:
+        i -= 1
+    return text[i] if i >= start else ""
 
 
 def _annex_parts(body: str, start: int, cuts: set[int], offset: int) -> None:
@@ -271,11 +299,19 @@ def _annex_parts(body: str, start: int, cuts: set[int], offset: int) -> None:
     ) is not None:
         cuts.add(offset + title_end)
     for c in sorted(c - offset for c in cuts if c - offset > start):
-        # A heading may hold a colon before lower-case words ("… thereto: challenges, lessons learned").
-        head = re.search(r"[.:;](?:\d{1,3})?\s+(?P<h>[A-Z](?:[^.:;()]|:(?=\s+[a-z])){2,300}?)\s*$", body[:c])
-        if head and (_LETTER.match(body, c) or _NUMBER.match(body, c)):
-            cuts.add(offset + head.start("h"))
+        if not (_LETTER.match(body, c) or _NUMBER.match(body, c)):
+            continue
+        # The heading is at most 300 characters long: it is looked for in the stretch before the cut
+        # only (searching the whole text before every cut made long lines quadratic).
+        window = max(0, c - _HEADING_REACH)
+        if head := _HEADING_BEFORE.search(body[window:c]):
+            cuts.add(offset + window + head.start("h"))
 
+
+# The unpunctuated heading right before a "(a)" or "1.", after a finished sentence. A heading may hold a
+# colon before lower-case words ("… thereto: challenges, lessons learned").
+_HEADING_BEFORE = re.compile(r"[.:;](?:\d{1,3})?\s+(?P<h>[A-Z](?:[^.:;()]|:(?=\s+[a-z])){2,300}?)\s*$")
+_HEADING_REACH = 340
 
 # Words after which a capitalised word is part of the same title: "on the Review Mechanism".
 _TITLE_LINKS = frozenset((
