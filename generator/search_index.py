@@ -91,8 +91,11 @@ STOP_WORDS = frozenset(
 
 # A token: a document symbol or number ("55/25", "CTOC/COP/2020/1", "E/CN.15/2012/15": parts
 # joined by "/", a part may hold "." between letters or digits), or else a run of letters and
-# digits. The worker uses the same expression (with \p{L}\p{N} for [^\W_]).
-_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*(?:/[^\W_]+(?:\.[^\W_]+)*)+|[^\W_]+")
+# digits. The worker uses the expression of TOKEN_AS_WRITTEN (with \p{L}\p{N} for [^\W_]); here the
+# word is matched once and the symbol's rest is optional, which finds the same tokens (a test holds
+# them equal) in a third of the time: the first form matched every word twice.
+TOKEN_AS_WRITTEN = r"[^\W_]+(?:\.[^\W_]+)*(?:/[^\W_]+(?:\.[^\W_]+)*)+|[^\W_]+"
+_TOKEN = re.compile(r"[^\W_]+(?:(?:\.[^\W_]+)*(?:/[^\W_]+(?:\.[^\W_]+)*)+)?")
 _COMBINING = re.compile("[\u0300-\u036f]")
 _STEMMER = snowballstemmer.stemmer("english")
 

@@ -162,7 +162,8 @@ class SizeResult:
 
     @property
     def ratio(self) -> float:
-        return self.build.seconds / self.floor.seconds
+        """build / floor; NaN when the floor was not measured (``--skip floor``)."""
+        return self.build.seconds / self.floor.seconds if self.floor.seconds else float("nan")
 
     @property
     def pages_per_second(self) -> float:
@@ -827,14 +828,16 @@ def measure(
         load["warm build"] = list(warm.load)
 
     # The floor: the same Markdown, already generated, built by MkDocs alone.
-    step(f"N={count}: floor")
-    floor_docs = work / "floor-docs"
-    shutil.copytree(docs, floor_docs)
-    floor_config = write_config(work / "floor.yml", floor_docs, work / "floor-site", atlas=False)
-    floor = best_of(repeat, lambda: mkdocs_build(floor_config, corpus, work))
-    load["floor"] = list(floor.load)
-    shutil.rmtree(floor_docs, ignore_errors=True)
-    shutil.rmtree(work / "floor-site", ignore_errors=True)
+    floor = Run(0.0, 0)
+    if "floor" not in skip:
+        step(f"N={count}: floor")
+        floor_docs = work / "floor-docs"
+        shutil.copytree(docs, floor_docs)
+        floor_config = write_config(work / "floor.yml", floor_docs, work / "floor-site", atlas=False)
+        floor = best_of(repeat, lambda: mkdocs_build(floor_config, corpus, work))
+        load["floor"] = list(floor.load)
+        shutil.rmtree(floor_docs, ignore_errors=True)
+        shutil.rmtree(work / "floor-site", ignore_errors=True)
 
     step(f"N={count}: search")
     offline_seconds = 0.0
@@ -1035,8 +1038,8 @@ def report(
             ["", *sizes],
             [
                 ["build, wall time", *[_s(r.build.seconds) for r in results]],
-                ["bare-MkDocs floor", *[_s(r.floor.seconds) for r in results]],
-                ["build / floor", *[f"{r.ratio:.2f} ×" for r in results]],
+                ["bare-MkDocs floor", *[_s(r.floor.seconds) if r.floor.seconds else "–" for r in results]],
+                ["build / floor", *[f"{r.ratio:.2f} ×" if r.floor.seconds else "–" for r in results]],
                 ["HTML pages", *[f"{r.html_pages:,}" for r in results]],
                 ["pages per second", *[f"{r.pages_per_second:.0f}" for r in results]],
                 ["resolution page, median", *[_kb(r.resolution_page_median) for r in results]],
@@ -1051,7 +1054,10 @@ def report(
                 ["generated docs dir", *[_mb(r.docs_bytes) for r in results]],
                 ["peak memory, build process (RSS)", *[_mb(r.build.peak_bytes) for r in results]],
                 ["peak memory, build process tree (PSS)", *[_mb(r.build.tree_peak_bytes) for r in results]],
-                ["peak memory, floor (RSS)", *[_mb(r.floor.peak_bytes) for r in results]],
+                [
+                    "peak memory, floor (RSS)",
+                    *[_mb(r.floor.peak_bytes) if r.floor.seconds else "–" for r in results],
+                ],
                 [
                     "offline build (`atlas build --offline`)",
                     *[_s(r.offline_seconds) if r.offline_seconds else "–" for r in results],
@@ -1246,7 +1252,7 @@ def _targets(results: Sequence[SizeResult]) -> list[list[str]]:
     )
     check(
         "10,000: build ≤ 1.15 × floor",
-        f"{big.ratio:.2f} ×" if big else None,
+        f"{big.ratio:.2f} ×" if big and big.floor.seconds else None,
         big is not None and big.ratio <= TARGET_FLOOR_RATIO,
     )
     if big and small:
@@ -1295,7 +1301,7 @@ def _targets(results: Sequence[SizeResult]) -> list[list[str]]:
     )
     check(
         "10,000, cold build below the bare-MkDocs floor",
-        f"{big.ratio:.2f} ×" if big else None,
+        f"{big.ratio:.2f} ×" if big and big.floor.seconds else None,
         big is not None and big.ratio < 1.0,
     )
     check(
@@ -1413,9 +1419,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--skip",
         nargs="*",
-        choices=("warm", "offline"),
+        choices=("warm", "floor", "offline"),
         default=[],
-        help="leave out the warm build, or the offline build (and the search timings from file://)",
+        help="leave out the warm build, the floor, or the offline build (and the search from file://)",
     )
     parser.add_argument(
         "--skip-sizes", type=int, nargs="*", help="the sizes --skip applies to (default: all)"

@@ -2,9 +2,10 @@
 
 Each fast path (issue 5: a corpus of 10,000 resolutions) is held equal to its reference here:
 the quick schema check to jsonschema, plain text without tokens to plain text from them, ids
-found by a literal search to those of a pattern, the run-length map of the citation finder to a
-per-character one, the emphasis-only renderer to the general one, libyaml's emitter to PyYAML's,
-the grammar cache to a fresh compile, and a build on two forked processes to one in-process.
+found by a literal search to those of a pattern, the search tokenizer to the worker's expression,
+the run-length map of the citation finder to a per-character one, the emphasis-only renderer to
+the general one, libyaml's emitter to PyYAML's, the grammar cache to a fresh compile, and a build
+on two forked processes to one in-process.
 """
 
 from __future__ import annotations
@@ -127,6 +128,20 @@ def test_plain_text_and_marks_match_the_tokens(source: str) -> None:
 def test_plain_text_of_emphasis_only(source: str) -> None:
     tokens = markup.tokenize(source)
     assert markup.to_plain(source) == "".join(t.value for t in tokens if t.kind == "text")
+
+
+# --- the search tokenizer's expression ---------------------------------------------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b1", "é", ".", "/", " ", "_", "-", "55", "\n", "CTOC"])).map("".join))
+def test_search_tokens_are_those_of_the_expression_the_worker_uses(text: str) -> None:
+    import re
+
+    from generator import search_index
+
+    written = re.findall(search_index.TOKEN_AS_WRITTEN, search_index.normalize(text))
+    assert search_index.tokens(text) == written
 
 
 # --- the citation finder's map back to markup -----------------------------------------------------------
