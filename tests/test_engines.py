@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import material
 import pytest
@@ -29,7 +30,7 @@ import test_subpath
 from axe_playwright_python.sync_playwright import Axe
 from browser_support import DESKTOP, PHONE, bound_server, serve, serving, watch
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Locator, Page
 from site_checks import broken_references
 from test_subpath import PREFIX, Served
 from test_subpath import test_every_internal_link_script_stylesheet_and_image_resolves as crawl_over_http
@@ -383,6 +384,20 @@ def zensical_served(zensical_site: ZensicalSite) -> Iterator[str]:
         yield base
 
 
+def _search_in_box(page: Page, query: str) -> Locator:
+    """Type ``query`` into the Zensical build's header box; its results, once they answer all of it."""
+    box = page.locator(".atlas-box__input")
+    if not box.is_visible():  # phone width: the box opens from the header's search button
+        page.locator('label.md-header__button[for="__search"]').click()
+        box.wait_for(state="visible")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    page.wait_for_function(
+        "q => document.querySelector('.atlas-box__output').dataset.answered === q", arg=query, timeout=15_000
+    )
+    return page.locator(".atlas-box__item")
+
+
 @pytest.mark.site
 @pytest.mark.browser
 @pytest.mark.parametrize(
@@ -401,17 +416,15 @@ def test_a_query_typed_in_the_zensical_header_shows_the_right_text_first(
     traffic = watch(page)
     try:
         page.goto(zensical_served + start)
-        box = page.locator(".atlas-box__input")
-        box.click()
-        box.press_sequentially(query, delay=20)
-        items = page.locator(".atlas-box__item")
-        items.first.wait_for(timeout=15_000)
-        assert items.first.locator("a").first.get_attribute("href") == zensical_served + first
+        items = _search_in_box(page, query)
+        link = str(items.first.locator("a").first.get_attribute("href"))
+        # The query rides along as ?h=… (search.highlight), as Material's results carry it.
+        assert link == zensical_served + first + "?" + urlencode({"h": query})
         assert label in items.first.inner_text()
         if query.isalpha():
             assert items.first.locator("mark").first.inner_text().lower().startswith("extradit")
         # Enter opens the search page, which lists every result with its filters.
-        box.press("Enter")
+        page.locator(".atlas-box__input").press("Enter")
         page.wait_for_url("**/search/?q=*")
         results = page.locator(".atlas-result")
         results.first.wait_for(timeout=15_000)
@@ -433,12 +446,9 @@ def test_the_zensical_search_box_opens_from_the_header_button_at_phone_width(
         page.goto(zensical_served + "resolutions/cop-res-5-1/")
         box = page.locator(".atlas-box__input")
         assert not box.is_visible(), "at phone width the box waits for the header's search button"
-        page.locator('label.md-header__button[for="__search"]').click()
-        box.wait_for(state="visible")
-        page.keyboard.type("55/25", delay=20)
-        first = page.locator(".atlas-box__item").first
-        first.wait_for(timeout=15_000)
-        assert first.locator("a").first.get_attribute("href") == zensical_served + "cited/ga-res-55-25/"
+        first = _search_in_box(page, "55/25").first
+        href = str(first.locator("a").first.get_attribute("href"))
+        assert href.split("?")[0] == zensical_served + "cited/ga-res-55-25/"
         assert first.is_visible() and first.bounding_box()["width"] <= PHONE["width"]  # type: ignore[index]
     finally:
         context.close()
@@ -469,12 +479,26 @@ def test_zensical_pages_and_the_open_search_box_pass_axe(
             page.goto(zensical_served + where)
             found[where or "home"] = _serious(axe, page)
         page.goto(zensical_served)
-        if width == PHONE:
-            page.locator('label.md-header__button[for="__search"]').click()
-        page.locator(".atlas-box__input").click()
-        page.keyboard.type("extradition", delay=20)
-        page.locator(".atlas-box__item").first.wait_for(timeout=15_000)
+        _search_in_box(page, "extradition").first.wait_for()
         found["the open search box"] = _serious(axe, page)
         assert not any(found.values()), found
+    finally:
+        context.close()
+
+
+@pytest.mark.site
+@pytest.mark.browser
+def test_a_result_opens_its_paragraph_with_the_words_marked(browser: Browser, zensical_served: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)  # type: ignore[arg-type]
+    page = context.new_page()
+    try:
+        page.goto(zensical_served)
+        _search_in_box(page, "extradition")
+        passage = page.locator('.atlas-box__passage[href*="cop-10-draft-italy/"][href$="#op-2"]')
+        passage.first.click()
+        page.wait_for_url("**/resolutions/cop-10-draft-italy/?h=extradition#op-2")
+        marked = page.locator("#op-2 mark[data-md-highlight]")
+        marked.first.wait_for(timeout=10_000)
+        assert marked.first.inner_text().lower() == "extradition"
     finally:
         context.close()

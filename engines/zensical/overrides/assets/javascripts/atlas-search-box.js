@@ -24,9 +24,16 @@
   var LIMIT = 60;      /* documents asked for: enough to fill SHOWN texts */
   var DELAY = 80;      /* ms after the last key before a query goes out */
 
-  /* The worker's locations are from the site's root; this page may be deeper. */
+  /* The worker's locations are from the site's root; this page may be deeper. With Material's
+   * search.highlight feature on (mkdocs.yml), a result carries the query as ?h=…, whose words
+   * Zensical marks on the page it opens. */
   var root = new URL((config.base || ".").replace(/\/?$/, "/"), location.href);
-  function href(where) { return new URL(where, root).href; }
+  var highlight = (config.features || []).indexOf("search.highlight") >= 0;
+  function href(where) {
+    var url = new URL(where, root);
+    if (highlight) url.searchParams.set("h", input.value.trim());
+    return url.href;
+  }
 
   function escapeHTML(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
@@ -34,7 +41,9 @@
     });
   }
 
-  var worker = null, ready = null, asked = 0, timer = 0;
+  /* One query at a time: the next goes out when the worker has answered, so each answer is known
+   * to be for the query in flight, and one for an older text of the box is never shown. */
+  var worker = null, ready = null, inFlight = null, timer = 0;
 
   function start() {
     if (worker) return ready;
@@ -54,7 +63,11 @@
       });
     });
     worker.addEventListener("message", function (ev) {
-      if (ev.data.type === 3) show(ev.data.data);
+      if (ev.data.type !== 3) return;
+      var answered = inFlight;
+      inFlight = null;
+      if (answered === input.value.trim()) show(ev.data.data, answered);
+      else send();
     });
     worker.postMessage({ type: 0, data: { docs: [], options: {} } });
     return ready;
@@ -78,11 +91,14 @@
     open(true);
     meta.textContent = "Searching…";
     var waiting = start();
-    if (!waiting) return;
-    var number = ++asked;
-    waiting.then(function () {
-      if (number === asked) worker.postMessage({ type: 2, data: { query: q, limit: LIMIT } });
-    });
+    if (waiting) waiting.then(send);
+  }
+
+  function send() {
+    var q = input.value.trim();
+    if (inFlight !== null || !q) return;
+    inFlight = q;
+    worker.postMessage({ type: 2, data: { query: q, limit: LIMIT } });
   }
 
   function passage(item) {
@@ -93,9 +109,9 @@
   }
 
   /* The worker's items come grouped by page; its title and text are HTML it escaped and marked. */
-  function show(result) {
+  function show(result, answered) {
     var groups = (result && result.items) || [];
-    if (!input.value.trim()) return;
+    output.setAttribute("data-answered", answered);
     if (!groups.length) {
       meta.textContent = "No text holds “" + input.value.trim() + "”.";
       list.innerHTML = "";
