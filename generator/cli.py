@@ -137,6 +137,8 @@ def _build_with_zensical(args: argparse.Namespace) -> int:
         strict=args.strict,
         site_dir=Path(args.site_dir) if args.site_dir else None,
     )
+    if args.verbose and outcome.log:
+        print(outcome.log.rstrip(), file=sys.stderr)
     _print_report(outcome.report)
     if outcome.status == 0:
         print(f"site built with Zensical in {outcome.site_dir}", file=sys.stderr)
@@ -233,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--offline", action="store_true", help="as the offline bundle: Material's offline plugin, no site_url"
     )
-    p.add_argument("--verbose", action="store_true", help="show MkDocs' debug output")
+    p.add_argument("--verbose", action="store_true", help="show MkDocs' debug output (Zensical's output)")
     p.add_argument(
         "--engine", choices=["mkdocs", "zensical"], default="mkdocs",
         help="the site generator (default: mkdocs); zensical runs from build/engines/zensical/.venv",

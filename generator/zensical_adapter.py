@@ -53,6 +53,8 @@ class Outcome:
     status: int
     report: Report
     site_dir: Path | None = None
+    # What Zensical printed (`atlas build --verbose` shows it; a failure's last lines are in report).
+    log: str = ""
 
 
 def engine_python(root: Path) -> Path:
@@ -284,17 +286,18 @@ def build_site(
     if not result.report.ok:
         return Outcome(1, report)
     rebase_generated_pages(plan.docs, result.pages, settings.directory_urls)
-    failed = _run_zensical(plan, strict=strict, epoch=session.epoch, environ=environ)
+    log, failed = _run_zensical(plan, strict=strict, epoch=session.epoch, environ=environ)
     if failed is not None:
-        return Outcome(1, failed)
+        return Outcome(1, failed, log=log)
     report.extend(_check_built(plan.built, result.pages, settings.directory_urls))
     if strict and len(report):
-        return Outcome(1, report)
+        return Outcome(1, report, log=log)
     try:
         _replace_site(plan.built, plan.site_dir)
     except OSError as error:
-        return Outcome(1, _problem(plan.site_dir, "site-dir", f"cannot write the site there: {error}"))
-    return Outcome(0, report, plan.site_dir)
+        unwritable = _problem(plan.site_dir, "site-dir", f"cannot write the site there: {error}")
+        return Outcome(1, unwritable, log=log)
+    return Outcome(0, report, plan.site_dir, log)
 
 
 def _plan(
@@ -343,8 +346,9 @@ def _unsafe_site_dir(site_dir: Path, root: Path, work: Path) -> Report | None:
 
 def _run_zensical(
     plan: _Plan, *, strict: bool, epoch: int | None, environ: Mapping[str, str]
-) -> Report | None:
-    """Lay out the theme and the configuration, and run Zensical on them; what went wrong, if anything."""
+) -> tuple[str, Report | None]:
+    """Lay out the theme and the configuration, and run Zensical on them: what it printed, and
+    what went wrong, if anything."""
     theme = plan.work / "theme"
     assemble_theme(plan.custom_dir, plan.root / ENGINE_FILES / "overrides", theme)
     engine_file = plan.work / "zensical.yml"
@@ -363,11 +367,11 @@ def _run_zensical(
             command, cwd=plan.work, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
     except OSError as error:
-        return _problem(plan.python, "no-zensical", f"Zensical cannot be started: {error}", INSTALL_HINT)
+        return "", _problem(plan.python, "no-zensical", f"Zensical cannot be started: {error}", INSTALL_HINT)
     if ran.returncode != 0:
         tail = "\n".join(ran.stdout.strip().splitlines()[-30:])
-        return _problem(engine_file, "zensical-failed", f"Zensical failed:\n{tail}")
-    return None
+        return ran.stdout, _problem(engine_file, "zensical-failed", f"Zensical failed:\n{tail}")
+    return ran.stdout, None
 
 
 def _check_built(site: Path, pages: frozenset[str], directory_urls: bool) -> list[Diagnostic]:
