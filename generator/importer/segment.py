@@ -2,7 +2,8 @@
 
 The opening formula ("The Conference of the Parties …,") divides the header (metadata) from the body.
 In the body, unnumbered paragraphs before the first numbered one are preambular; "12. …" starts an
-operative paragraph; "(a) …" a lettered sub-paragraph of the paragraph before; "Annex I" an annex, whose
+operative paragraph; "(a) …" a lettered sub-paragraph of the paragraph before, "(i) …" one of the (a)
+before it and "(A) …" one of the (i) before it (three levels: op-1-a-ii-b); "Annex I" an annex, whose
 first line is its title, then introductory text, headings and lettered paragraphs. Only a block that
 *starts* with a marker is a paragraph, so an inline enumeration "(a) identifying …; (b) adopting …" stays
 inside its paragraph.
