@@ -26,7 +26,7 @@ import posixpath
 import re
 import shutil
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -125,7 +125,9 @@ def settings_from(config: Mapping[str, Any], here: Path) -> Settings:
         workers=workers_setting(str(atlas.get("workers") or "")),
         cache_dir=(here / cache).resolve() if cache else None,
         source_date_epoch=int(epoch) if epoch.isdigit() else None,
-        source_url=str((config.get("extra") or {}).get("source_url") or ""),
+        source_url=str(extra.get("source_url") or "")
+        if isinstance(extra := config.get("extra"), dict)
+        else "",
     )
 
 
@@ -235,6 +237,11 @@ def _replace_site(built: Path, site_dir: Path) -> None:
 # --- the build -----------------------------------------------------------------------------------------
 
 
+# A build of 10,000 texts takes minutes; one that runs for half an hour is stuck.
+ZENSICAL_TIMEOUT = 1800
+_WORK_HINT = "check that the folder can be written and that overrides/ holds no broken link"
+
+
 def _problem(path: Path | str, code: str, message: str, hint: str | None = None) -> Report:
     return Report([Diagnostic(str(path), None, None, code, message, hint)])
 
@@ -285,7 +292,12 @@ def build_site(
     report = Report([d for d in result.report if d.severity == "error"])
     if not result.report.ok:
         return Outcome(1, report)
-    rebase_generated_pages(plan.docs, result.pages, settings.directory_urls)
+    try:
+        rebase_generated_pages(plan.docs, result.pages, settings.directory_urls)
+    except OSError as error:
+        return Outcome(
+            1, _problem(plan.docs, "work-dir", f"cannot rewrite the pages' links: {error}", _WORK_HINT)
+        )
     log, failed = _run_zensical(plan, strict=strict, epoch=session.epoch, environ=environ)
     if failed is not None:
         return Outcome(1, failed, log=log)
@@ -319,28 +331,60 @@ def _plan(
         return _problem(python, "no-zensical", "Zensical is not installed", INSTALL_HINT)
     theme = config.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    if not custom or not (root / str(custom)).is_dir() or not (root / ENGINE_FILES / "overrides").is_dir():
-        needs = f"the Zensical build needs theme.custom_dir and {ENGINE_FILES}/overrides/"
+    custom_dir = (root / str(custom or "")).resolve()
+    # The theme is copied into the work directory: it must be the project's own, never a folder
+    # elsewhere on the machine.
+    if (
+        not custom
+        or custom_dir == root
+        or not custom_dir.is_dir()
+        or not custom_dir.is_relative_to(root)
+        or not (root / ENGINE_FILES / "overrides").is_dir()
+    ):
+        needs = f"the Zensical build needs theme.custom_dir (a project folder) and {ENGINE_FILES}/overrides/"
         hint = "build from the project's root, whose mkdocs.yml names them"
         return _problem(config_file, "no-theme", needs, hint)
+    if not isinstance(config.get("extra", {}), dict):
+        return _problem(
+            config_file,
+            "bad-config",
+            "extra: is not a mapping of settings",
+            "write extra: as key: value lines",
+        )
     work = (work_dir or root / WORK_DIR).resolve()
     final = (site_dir or root / str(config.get("site_dir") or "site")).resolve()
-    refusal = _unsafe_site_dir(final, root, work)
+    settings = settings_from(config, root)
+    folders = (settings.corpus, settings.pages, custom_dir, root / ENGINE_FILES, root / ".git")
+    sources = [folder for folder in folders if folder is not None]
+    refusal = _unsafe_site_dir(final, root, work, sources)
     if refusal is not None:
         return refusal
-    return _Plan(root, config, python, root / str(custom), work, final)
+    return _Plan(root, config, python, custom_dir, work, final)
 
 
-def _unsafe_site_dir(site_dir: Path, root: Path, work: Path) -> Report | None:
-    """A site_dir that emptying would harm: the project itself or a folder above it, the work
-    directory or a folder in it, or a file."""
-    if root.is_relative_to(site_dir) or work.is_relative_to(site_dir) or site_dir.is_relative_to(work):
+def _unsafe_site_dir(site_dir: Path, root: Path, work: Path, sources: Iterable[Path]) -> Report | None:
+    """A site_dir that emptying would harm: the project itself or a folder above it, one of its
+    source folders (the corpus, the pages, the theme …) or a folder in one, the work directory, a
+    file, or a folder that holds files and is no built site (no index.html)."""
+    hint = "choose a folder of its own, e.g. site/"
+    if root.is_relative_to(site_dir) or work.is_relative_to(site_dir):
         message = f"the site cannot be written to {site_dir}: it is emptied first, and it holds the project"
-        if site_dir.is_relative_to(work):
-            message = f"the site cannot be written to {site_dir}: it is inside the engine's work directory"
-        return _problem(site_dir, "site-dir", message, "choose a folder of its own, e.g. site/")
+        return _problem(site_dir, "site-dir", message, hint)
+    if site_dir.is_relative_to(work):
+        message = f"the site cannot be written to {site_dir}: it is inside the engine's work directory"
+        return _problem(site_dir, "site-dir", message, hint)
+    for source in sources:
+        if site_dir.is_relative_to(source.resolve()) or source.resolve().is_relative_to(site_dir):
+            message = (
+                f"the site cannot be written to {site_dir}: it is emptied first, and it holds {source.name}/"
+            )
+            return _problem(site_dir, "site-dir", message, hint)
     if site_dir.exists() and not site_dir.is_dir():
         return _problem(site_dir, "site-dir", "the site's folder is a file", "choose a folder, e.g. site/")
+    occupied = site_dir.is_dir() and any(not e.name.startswith(".") for e in site_dir.iterdir())
+    if occupied and not (site_dir / "index.html").is_file():
+        message = f"the site cannot be written to {site_dir}: it holds files but no built site (index.html)"
+        return _problem(site_dir, "site-dir", message, f"{hint}, or empty that folder first")
     return None
 
 
@@ -350,10 +394,13 @@ def _run_zensical(
     """Lay out the theme and the configuration, and run Zensical on them: what it printed, and
     what went wrong, if anything."""
     theme = plan.work / "theme"
-    assemble_theme(plan.custom_dir, plan.root / ENGINE_FILES / "overrides", theme)
     engine_file = plan.work / "zensical.yml"
-    settings = engine_config(plan.config, docs=plan.docs, site=plan.built, theme=theme, work=plan.work)
-    engine_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    try:
+        assemble_theme(plan.custom_dir, plan.root / ENGINE_FILES / "overrides", theme)
+        settings = engine_config(plan.config, docs=plan.docs, site=plan.built, theme=theme, work=plan.work)
+        engine_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    except (OSError, shutil.Error) as error:
+        return "", _problem(plan.work, "work-dir", f"cannot prepare Zensical's files: {error}", _WORK_HINT)
     # --clean: Zensical keeps a cache beside its configuration; a build starts from the pages as
     # they are now, as `atlas build` does with MkDocs.
     command = [str(plan.python), "-m", "zensical", "build", "--clean", "-f", str(engine_file)]
@@ -364,10 +411,22 @@ def _run_zensical(
         env["SOURCE_DATE_EPOCH"] = str(epoch)  # the build's date: the corpus's, not today's
     try:
         ran = subprocess.run(
-            command, cwd=plan.work, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            command,
+            cwd=plan.work,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=ZENSICAL_TIMEOUT,
         )
     except OSError as error:
         return "", _problem(plan.python, "no-zensical", f"Zensical cannot be started: {error}", INSTALL_HINT)
+    except subprocess.TimeoutExpired as expired:
+        output = expired.stdout if isinstance(expired.stdout, str) else ""
+        message = f"Zensical did not finish in {ZENSICAL_TIMEOUT} s and was stopped"
+        return output, _problem(
+            engine_file, "zensical-failed", message, "run it again with --verbose to see where"
+        )
     if ran.returncode != 0:
         tail = "\n".join(ran.stdout.strip().splitlines()[-30:])
         return ran.stdout, _problem(engine_file, "zensical-failed", f"Zensical failed:\n{tail}")

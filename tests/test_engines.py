@@ -183,7 +183,11 @@ def test_a_missing_engine_is_a_diagnostic_with_the_command_that_installs_it(tmp_
     assert problem.code == "no-zensical" and "python3 tasks.py zensical" in (problem.hint or "")
 
 
-@pytest.mark.parametrize("where", [".", "..", "build/engines/zensical/site", "README.md"])
+@pytest.mark.parametrize(
+    "where",
+    [".", "..", "build/engines/zensical/site", "README.md", "corpus", "corpus/resolutions", "pages",
+     "overrides", "engines", ".git", "generator"],
+)
 def test_a_site_dir_that_emptying_would_harm_is_refused_first(tmp_path: Path, where: str) -> None:
     python = tmp_path / "python"
     python.write_text("")  # never run: the refusal comes first
@@ -192,6 +196,40 @@ def test_a_site_dir_that_emptying_would_harm_is_refused_first(tmp_path: Path, wh
     (problem,) = outcome.report
     assert problem.code == "site-dir" and problem.hint
     assert (ROOT / "README.md").is_file()
+
+
+def test_a_site_dir_outside_the_project_that_holds_files_is_refused(tmp_path: Path) -> None:
+    python = tmp_path / "python"
+    python.write_text("")
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    (documents / "letter.txt").write_text("keep me")
+    outcome = zensical.build_site(ROOT / "mkdocs.yml", environ={}, python=python, site_dir=documents)
+    (problem,) = outcome.report
+    assert outcome.status == 1 and problem.code == "site-dir" and "no built site" in problem.message
+    assert (documents / "letter.txt").read_text() == "keep me"
+
+
+def test_a_theme_outside_the_project_is_refused(tmp_path: Path) -> None:
+    python = tmp_path / "python"
+    python.write_text("")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\ntheme:\n  name: material\n  custom_dir: /\nextra: []\n")
+    outcome = zensical.build_site(config, environ={}, python=python)
+    (problem,) = outcome.report
+    assert outcome.status == 1 and problem.code == "no-theme"
+
+
+def test_an_extra_that_is_no_mapping_is_a_diagnostic(tmp_path: Path) -> None:
+    python = tmp_path / "python"
+    python.write_text("")
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "engines" / "zensical" / "overrides").mkdir(parents=True)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\ntheme:\n  name: material\n  custom_dir: overrides\nextra: [1]\n")
+    outcome = zensical.build_site(config, environ={}, python=python)
+    (problem,) = outcome.report
+    assert outcome.status == 1 and problem.code == "bad-config" and "extra" in problem.message
 
 
 def test_the_offline_bundle_is_refused_under_zensical(capsys: pytest.CaptureFixture[str]) -> None:
