@@ -648,3 +648,28 @@ def test_a_capital_letter_with_no_roman_above_it_is_no_sub_paragraph() -> None:
     assert _ids_and_numbers(r) == [("op-1", "1"), ("op-1-a", "a")]
     assert r.operative[0].subparagraphs[0].text.endswith("(A) On fraud.")
     assert [d.code for d in diagnostics if d.code == "IMP010"] == ["IMP010"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("(unclosed", "bad pattern"),
+        # Joined into one alternation, a group would clash with another's or renumber \1.
+        ("(x)\\1", "capturing group"),
+        ("(?P<name>x)", "capturing group"),
+    ],
+)
+def test_a_vocabulary_pattern_that_cannot_be_joined_is_refused_by_name(pattern: str, message: str) -> None:
+    from generator.importer.vocabulary import _patterns
+
+    with pytest.raises(ValueError, match=message) as refused:
+        _patterns({"web_noise": ["home", pattern]}, "web_noise")
+    assert "'web_noise'" in str(refused.value)
+
+
+def test_the_vocabularys_patterns_hold_no_capturing_group() -> None:
+    from generator.importer.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary()
+    for patterns in (vocabulary.web_noise, vocabulary.running_headers, vocabulary.own_lines):
+        assert patterns and all(p.groups == 0 for p in patterns)

@@ -51,14 +51,6 @@ MONTH_NAMES = (
 _MONTH_START = re.compile(rf"^(?:{MONTH_NAMES})\b")
 # The start of a numbered or lettered paragraph: "12. ", "(a) ", "(iv) ", "(A) ".
 PARAGRAPH_MARKER = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|[A-Z])\))\s")
-# Words a paragraph cannot end on: a block ending with one continues after the page break.
-_OPEN_ENDINGS = frozenset((
-    "a", "an", "the", "and", "or", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with",
-    "into", "upon", "within", "without", "against", "between", "among", "through", "under", "over",
-    "its", "their", "his", "her", "our", "this", "that", "these", "those", "such", "which", "whose",
-    "who", "as", "than", "be", "is", "are", "was", "were", "has", "have", "not", "both", "all", "any",
-    "including",
-))
 _TERMINAL = ",;:.!?"
 _MAX_HEADING_LINES = 3
 _PUNCTUATION_ONLY = re.compile(r"^[,;:.]+$")
@@ -333,7 +325,7 @@ def _continues(prev: Block, prev_plain: str, block: Block, plain: str) -> bool:
     if start[0] in _TERMINAL or start[0].islower():
         return True
     last_word = prev_plain[prev_plain.rstrip().rfind(" ") + 1 :].strip().lower()
-    return block.after_footnotes or last_word in _OPEN_ENDINGS
+    return block.after_footnotes or last_word in load_vocabulary().open_endings
 
 
 def is_unfinished(plain: str) -> bool:

@@ -11,7 +11,6 @@ after a rule.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -102,17 +101,22 @@ def _openings(text: str) -> int:
     return count
 
 
+# Each body name's first word (a cheap test) and its formula pattern, the longest name first.
+_FormulaPatterns = tuple[tuple[str, re.Pattern[str]], ...]
+
+
 def unflatten(lines: Sequence[Line], formula_names: Sequence[str] = ()) -> list[Line]:
     """One line per block, blank lines between them; footnote lines after a rule stay as they are."""
     out: list[Line] = []
     in_notes = False
     in_body = False  # past the opening formula: no masthead item is looked for any more
+    formulas = _formula_patterns(formula_names)  # compiled once for the lines of this text
     for line in lines:
         text = line.text.strip()
         in_notes = in_notes or bool(_RULE.match(text))
         pieces = [text]
         if text and not in_notes:
-            pieces, formula = _cut(text, formula_names, in_body)
+            pieces, formula = _cut(text, formulas, in_body)
             in_body = in_body or formula
         for piece in pieces:
             out.append(Line(line.number, piece, line.page_break))
@@ -121,10 +125,10 @@ def unflatten(lines: Sequence[Line], formula_names: Sequence[str] = ()) -> list[
     return out
 
 
-def _cut(text: str, formula_names: Sequence[str], in_body: bool = False) -> tuple[list[str], bool]:
+def _cut(text: str, formulas: _FormulaPatterns, in_body: bool = False) -> tuple[list[str], bool]:
     """The line's blocks, and whether it holds the opening formula."""
     cuts: set[int] = set()
-    formula_end = None if in_body else _formula(text, formula_names, cuts)
+    formula_end = None if in_body else _formula(text, formulas, cuts)
     head, body = (text[:formula_end], text[formula_end:]) if formula_end is not None else ("", text)
     if formula_end is None and not in_body and not _openings(text):
         _masthead(text, cuts, 0)
@@ -135,9 +139,9 @@ def _cut(text: str, formula_names: Sequence[str], in_body: bool = False) -> tupl
     return [p for p in _pieces(text, cuts) if p], formula_end is not None
 
 
-def _formula(text: str, names: Sequence[str], cuts: set[int]) -> int | None:
+def _formula(text: str, formulas: _FormulaPatterns, cuts: set[int]) -> int | None:
     """Cut around "The <body>,": the longest body name, then "," or ":" (maybe after ", pursuant …")."""
-    for first_word, pattern in _formula_patterns(tuple(names)):
+    for first_word, pattern in formulas:
         if first_word not in text:
             continue  # a cheap test first: most names are not in the line at all
         m = pattern.search(text)
@@ -150,10 +154,8 @@ def _formula(text: str, names: Sequence[str], cuts: set[int]) -> int | None:
 _RECOMMENDS = re.compile(r"\s+recommends\b")
 
 
-@functools.lru_cache(maxsize=4)
-def _formula_patterns(names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """For each body name, the longest first, its first word and its pattern (compiled once for the
-    bodies of a run)."""
+def _formula_patterns(names: Sequence[str]) -> _FormulaPatterns:
+    """For each body name, the longest first, its first word and its pattern."""
     return tuple(
         (
             name.split()[0] if name.split() else name,
@@ -193,8 +195,8 @@ def _first_state(text: str, start: int, colon: int) -> int:
     """"Firearms Brazil, Japan and Canada": when the capitalised words before the colon do not open with
     a sponsor's name but hold one, the agenda item's title ran into them and the sponsors start at the
     first name (one after ", " or " and " belongs to the list already)."""
-    states = _sponsor_states()
-    if states.match(text, start):
+    states = load_vocabulary().sponsor_state
+    if states is None or states.match(text, start):
         return start
     for word in re.finditer(r"\S+", text[start:colon]):
         at = start + word.start()
@@ -202,12 +204,6 @@ def _first_state(text: str, start: int, colon: int) -> int:
             before = text[start:at].rstrip()
             return start if before.endswith(",") or before.endswith(" and") else at
     return start
-
-
-@functools.cache
-def _sponsor_states() -> re.Pattern[str]:
-    names = sorted(load_vocabulary().sponsor_states, key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, names))})(?=,|\s+and\s|:|$)")
 
 
 def _paragraphs(body: str, cuts: set[int], offset: int) -> None:

@@ -42,8 +42,6 @@ _PARAGRAPH_START = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|[A-Z])
 _MARK_AFTER = r"(?:\d{1,3}/?|\s\d{1,3}/|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\*{1,3})?"
 _TERMINAL_END = re.compile(rf"[,;:.]{_MARK_AFTER}[\"”’)\]]*$")
 _STRONG_END = re.compile(rf"[;:.]{_MARK_AFTER}[\"”’)\]]*$")
-# A line that ends in a word no sentence or title ends in was cut by wrapping: "… Convention against".
-_CUT_AFTER = re.compile(r"\s(?:the|of|to|against|and|in|on|for|by|with|a|an)$", re.IGNORECASE)
 _EXPLICIT_FOOTNOTE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹]+|<sup>|\[\d{1,3}\]\s|\d{1,3}/\s|Footnote\s+\d)")
 _SENTENCE_START = re.compile(r"^The\s+[A-Z]")
 _FLAT_LENGTH = 1500  # a line this long is a page or a whole text, not a paragraph
@@ -206,9 +204,15 @@ def detect(lines: list[Line]) -> Layout:
     # that a lower-case one continues, and wrapped text has them in every paragraph of a few lines.
     wraps = sum(
         1 for a, b in itertools.pairwise(filled)
-        if (b[:1].islower() and not _STRONG_END.search(a)) or _CUT_AFTER.search(a)
+        if (b[:1].islower() and not _STRONG_END.search(a)) or _cut_by_wrapping(a)
     )
     return "wrapped" if full * 2 >= len(filled) or (full >= 3 and wraps >= 2) else "web"
+
+
+def _cut_by_wrapping(line: str) -> bool:
+    """The line ends in a word no sentence or title ends in ("… Convention against")."""
+    words = line.split()
+    return len(words) > 1 and words[-1].lower() in load_vocabulary().open_endings
 
 
 def _width(lines: Iterable[Line]) -> int:

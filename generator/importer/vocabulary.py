@@ -41,8 +41,12 @@ class Vocabulary:
     own_lines: tuple[re.Pattern[str], ...] = ()
     footnote_headings: tuple[re.Pattern[str], ...] = ()
     report_furniture: tuple[re.Pattern[str], ...] = ()
-    # The Member States and observers, as sponsors are named (flatten.py).
+    # The Member States and observers, as sponsors are named (flatten.py), and a pattern matching
+    # one of them where a list of sponsors goes on (the longest name first).
     sponsor_states: tuple[str, ...] = ()
+    sponsor_state: re.Pattern[str] | None = None
+    # Words no sentence or title ends in (clean.py, layout.py), lower case.
+    open_endings: frozenset[str] = frozenset()
 
 
 def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -72,8 +76,17 @@ def load_vocabulary() -> Vocabulary:
         own_lines=_patterns(data, "own_lines"),
         footnote_headings=_patterns(data, "footnote_headings"),
         report_furniture=_patterns(data, "report_furniture"),
-        sponsor_states=_strings(data, "sponsor_states"),
+        sponsor_states=(states := _strings(data, "sponsor_states")),
+        sponsor_state=_sponsor_state(states),
+        open_endings=frozenset(word.lower() for word in _strings(data, "open_endings")),
     )
+
+
+def _sponsor_state(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, ordered))})(?=,|\s+and\s|:|$)")
 
 
 def _patterns(data: Mapping[str, Any], key: str) -> tuple[re.Pattern[str], ...]:
@@ -83,9 +96,15 @@ def _patterns(data: Mapping[str, Any], key: str) -> tuple[re.Pattern[str], ...]:
     patterns = _strings(data, key)
     for pattern in patterns:
         try:
-            re.compile(rf"(?:{pattern})", re.IGNORECASE)
+            compiled = re.compile(rf"(?:{pattern})", re.IGNORECASE)
         except re.error as error:
             raise ValueError(f"{VOCABULARY_FILE}: '{key}': bad pattern {pattern!r}: {error}") from error
+        # Joined, a group would clash with another entry's name or renumber its back-references.
+        if compiled.groups:
+            raise ValueError(
+                f"{VOCABULARY_FILE}: '{key}': pattern {pattern!r} has a capturing group; "
+                "write (?:…) instead of (…)"
+            )
     if not patterns:
         return ()
     return (re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE),)
