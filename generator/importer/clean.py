@@ -49,8 +49,8 @@ MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _MONTH_START = re.compile(rf"^(?:{MONTH_NAMES})\b")
-# The start of a numbered or lettered paragraph: "12. ", "(a) ", "(iv) ", "(A) ".
-PARAGRAPH_MARKER = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|[A-Z])\))\s")
+# The start of a numbered or lettered paragraph: "12. ", "(a) ", "(iv) ", "(A) ", "a. The …".
+PARAGRAPH_MARKER = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|[A-Z])\)|[a-z]\.(?=\s+[A-Z“\"]))\s")
 _TERMINAL = ",;:.!?"
 _MAX_HEADING_LINES = 3
 _PUNCTUATION_ONLY = re.compile(r"^[,;:.]+$")

@@ -36,7 +36,11 @@ _SYMBOL_LINE = re.compile(
     r"^(?:(?:Page\s+)?\d{1,3}\s+)?(?P<symbol>[A-Z]{1,6}(?:\.\d+)?(?:/[A-Za-z0-9.\-]+){2,})"
     r"(?:\s+(?:Page\s+)?(?P<page>\d{1,3}))?$"
 )
-_PARAGRAPH_START = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|[A-Z])\))\s")
+# "a. The court …": the third level in the UN's editorial style, 1. → (a) → (i) → a.
+_DOTTED_LETTER = r"[a-z]\.(?=\s+[A-Z“\"])"
+_PARAGRAPH_START = re.compile(
+    rf"^(?:\d{{1,3}}\.|\((?:[a-z]{{1,2}}|[ivxl]{{1,6}}|[A-Z])\)|{_DOTTED_LETTER})\s"
+)
 # A line ending a sentence or clause, maybe followed by a footnote mark and closing quotes. Older
 # documents print the mark after a space: "… thereto, 1/".
 _MARK_AFTER = r"(?:\d{1,3}/?|\s\d{1,3}/|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\*{1,3})?"
@@ -240,6 +244,8 @@ def opens_paragraph(text: str) -> bool:
 
 def continues(text: str) -> bool:
     """A line that can only continue the one before: lower case, or punctuation ("," of a formula)."""
+    if re.match(_DOTTED_LETTER, text):
+        return False  # "a. The court …" opens a sub-paragraph, though it starts in lower case
     return text[:1].islower() or (bool(text) and not text.strip(",;:."))
 
 

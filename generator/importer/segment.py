@@ -43,8 +43,9 @@ _OPERATIVE = re.compile(r"^(?P<num>\d{1,3})\.\s+")
 _LETTERED = re.compile(r"^\((?P<letter>[a-z]{1,2}|[ivxl]{1,6})\)\s+")
 _ANNEX = re.compile(r"^Annex(?:\s+(?P<num>[IVXLC]{1,7}|\d{1,2}))?$", re.IGNORECASE)
 _ROMAN = re.compile(r"^[ivxl]+$")
-# The third level of sub-paragraphs, under an (i): "(A) …", "(B) …".
-_CAPITAL_LETTERED = re.compile(r"^\((?P<letter>[A-Z])\)\s+")
+# The third level of sub-paragraphs, under an (i): "(A) …", "(B) …", or in the UN's editorial
+# style "a. …", "b. …" (1. → (a) → (i) → a.).
+_CAPITAL_LETTERED = re.compile(r"^(?:\((?P<letter>[A-Z])\)|(?P<dotted>[a-z])\.(?=\s+[A-Z“\"]))\s+")
 # A part of the operative text opens with its number on a line of its own ("I", "II", "B", "Part A"),
 # usually with a title line after it: together they are the heading above the part's first paragraph.
 _PART_NUMBER = re.compile(r"^(?:Part\s+)?(?:[IVXL]{1,6}|[A-H])\.?$")
@@ -284,7 +285,7 @@ class _Segmenter:
             elif (m := _CAPITAL_LETTERED.match(block.text)) and (
                 parent := _second_level(self.operative or self.preamble)
             ):
-                self.add_sub(parent, m["letter"], block.text[m.end():], block.line)
+                self.add_sub(parent, m["letter"] or m["dotted"], block.text[m.end():], block.line)
             elif m := _OPERATIVE.match(block.text):
                 self.add_operative(m["num"], block.text[m.end():], block.line)
             elif (m := _LETTERED.match(block.text)) and self.operative_only and not _numbered(self.operative):
@@ -474,7 +475,8 @@ class _Segmenter:
             return
         capital = _CAPITAL_LETTERED.match(block.text)
         if capital and annex.sections and (parent := _second_level(annex.sections[-1].paras)):
-            self.add_sub(parent, capital["letter"], block.text[capital.end():], block.line)
+            letter = capital["letter"] or capital["dotted"]
+            self.add_sub(parent, letter, block.text[capital.end():], block.line)
             return
         if block.heading is not None or (not marker and self.looks_like_heading(i)):
             n = len(annex.sections) + 1
