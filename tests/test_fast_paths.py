@@ -26,6 +26,7 @@ from generator.check import check_and_cite
 from generator.citations import find_citations
 from generator.citations import finder as finder_module
 from generator.generate import generate
+from generator.importer import emit
 from generator.model import Body
 from generator.render import pages
 from generator.render.text import render_text
@@ -226,6 +227,45 @@ def test_front_matter_is_what_pyyaml_writes(title: str, description: str) -> Non
         del meta["description"]
     slow = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
     assert fast == "---\n" + slow + "---\n\n"
+
+
+def _pure_python_scalar(value: Any) -> str:
+    text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000_000, default_flow_style=True)
+    return text.removesuffix("\n").removesuffix("\n...").removesuffix("...").rstrip("\n")
+
+
+def _scalars(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [x for k, v in value.items() for x in (k, *_scalars(v))]
+    if isinstance(value, list):
+        return [x for v in value for x in _scalars(v)]
+    return [value]
+
+
+def test_the_importers_scalars_are_what_pyyaml_writes_for_every_value_of_the_corpus() -> None:
+    files = sorted(CORPUS.rglob("*.yaml"))
+    values = [v for path in files for v in _scalars(yaml.safe_load(path.read_text(encoding="utf-8")))]
+    assert len(values) > 500
+    for value in values:
+        assert emit._scalar(value) == _pure_python_scalar(value), value
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),
+        st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x2027), max_size=300),
+        st.sampled_from(
+            ["yes", "no", "on", "null", "~", "1", "1.0", "2020-10-16", "a: b", "#x", " x", "x ", "'", '"']
+        ),
+        st.integers(),
+        st.none(),
+        st.booleans(),
+        st.dates(),
+    )
+)
+def test_the_importers_scalars_are_what_pyyaml_writes(value: Any) -> None:
+    assert emit._scalar(value) == _pure_python_scalar(value)
 
 
 # --- forked processes ------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from generator.importer.verify import verify_written
 from generator.model import Annex, Footnote, Paragraph, Resolution
 from generator.schema.load import read_document, refuse_outside
 from generator.schema.yaml_source import YamlDocument
+from generator.yaml_text import safe_dumper
 
 __all__ = [
     "IMPORTER_VERSION",
@@ -120,7 +121,10 @@ def resolution_to_plain(r: Resolution) -> dict[str, Any]:
 
 
 def _scalar(value: Any) -> str:
-    text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000_000, default_flow_style=True)
+    # Every scalar of every written file goes through here: libyaml's emitter where it writes the
+    # same text as PyYAML's (generator/yaml_text.py).
+    dumper = safe_dumper(value) if isinstance(value, str) else safe_dumper()
+    text = yaml.dump(value, Dumper=dumper, allow_unicode=True, width=1_000_000_000, default_flow_style=True)
     text = text.removesuffix("\n").removesuffix("\n...").removesuffix("...")
     return text.rstrip("\n")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import html
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,6 +47,7 @@ from generator.markup import to_plain
 from generator.model import Paragraph, Resolution
 from generator.render import naming, urls
 from generator.render.text import FootnoteRef, Span, excerpt_window, render_text
+from generator.yaml_text import safe_dumper
 
 HOME_DESCRIPTION = "Resolutions on the Organized Crime Convention, paragraph by paragraph"
 
@@ -85,24 +85,13 @@ def environment() -> jinja2.Environment:
     return env
 
 
-# libyaml's emitter is several times faster than PyYAML's pure-Python one, which matters when every
-# page of a large corpus has front matter. The two write the same text for printable characters of
-# the Basic Multilingual Plane (a test holds them equal); they differ on line separators (U+0085,
-# U+2028), the byte-order mark and characters beyond U+FFFF, which take the pure-Python emitter.
-_FAST_DUMPER: Any = getattr(yaml, "CSafeDumper", None)
-_FAST_SAFE = re.compile("[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
-
-
 def front_matter(title: str, *, description: str | None = None, **options: Any) -> str:
     """YAML front matter; text values are HTML-escaped since MkDocs prints them into HTML verbatim."""
     meta: dict[str, Any] = {"title": html.escape(title, quote=True)}
     if description:
         meta["description"] = html.escape(description, quote=True)
     meta.update(options)
-    fast = _FAST_DUMPER is not None and all(
-        _FAST_SAFE.fullmatch(v) for v in (meta["title"], meta.get("description", ""))
-    )
-    dumper = _FAST_DUMPER if fast else yaml.SafeDumper
+    dumper = safe_dumper(meta["title"], meta.get("description", ""))
     text = yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=True, width=1000)
     return "---\n" + text + "---\n\n"
 
