@@ -87,7 +87,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):  # type: ignore[no-untyped-call]
             self.texts = TextCache(settings.cache_dir, load_resolution)
         # Under `serve`, the last good build's pages are in docs_dir: only what an edit changes is
         # rendered again (generator/incremental.py).
-        session = BuildSession.start(settings, self.texts, self.session if self.command == "serve" else None)
+        serve = self.command == "serve"
+        session = BuildSession.start(settings, self.texts, self.session if serve else None, remember=serve)
         with progress.bar("atlas", unit="file") as shown:
             result = session.run(Path(config.docs_dir), progress=shown)
         _log_report(result.report)
@@ -249,7 +250,7 @@ def _log_report(report: Report) -> None:
 def _log_result(result: Generated, session: BuildSession) -> None:
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.timings.items())
     texts = f"; texts {session.texts.stats.summary()}" if session.texts is not None else ""
-    passages = f"; citation finder read {session.memo.read} passages"
+    passages = f"; citation finder read {session.memo.read} passages" if session.memo is not None else ""
     log.info(f"atlas: pages {result.stats.summary()} ({stages}){texts}{passages}")
 
 

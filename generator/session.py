@@ -62,22 +62,32 @@ class BuildSession:
     epoch: int | None = None
     # Generated pages (source paths) whose HTML the MkDocs plugin holds while Markdown skips them.
     held: dict[str, str] = field(default_factory=dict)
-    # The citation finder's answers, handed from each build to the next of the same owner.
-    memo: FinderMemo = field(default_factory=FinderMemo)
+    # The citation finder's answers, handed from each build to the next of the same owner (None: a
+    # build with no next one, which need not keep them).
+    memo: FinderMemo | None = None
 
     @classmethod
     def start(
-        cls, settings: Settings, texts: TextCache | None = None, previous: BuildSession | None = None
+        cls,
+        settings: Settings,
+        texts: TextCache | None = None,
+        previous: BuildSession | None = None,
+        *,
+        remember: bool = False,
     ) -> BuildSession:
         """A session; ``texts`` is the cache of an earlier session of the same owner, if any, and
         ``previous`` that session, if its pages are still those on disk (then only the pages an
-        edit changes are rendered again)."""
+        edit changes are rendered again). ``remember``: more builds will follow (``serve``), so the
+        citation finder's answers are kept for them."""
         if texts is None:
             texts = TextCache(settings.cache_dir, load_resolution)
+        memo = previous.memo if previous is not None else None
+        if memo is None and remember:
+            memo = FinderMemo()
         if previous is None:
-            return cls(settings, texts)
+            return cls(settings, texts, memo=memo)
         previous.previous = None  # one build back is all a rebuild needs
-        return cls(settings, texts, previous, memo=previous.memo)
+        return cls(settings, texts, previous, memo=memo)
 
     def run(self, out_dir: Path, *, progress: Progress = ignore) -> Generated:
         """Check the corpus and write its pages into ``out_dir`` (see ``generator.generate``)."""

@@ -129,7 +129,7 @@ def test_incremental_builds_match_clean_builds(
         shutil.copytree(source_pool, pool)
         texts = TextCache(None, load_resolution)
         build_settings = Settings(corpus, ROOT / "pages", workers=1)
-        session = BuildSession.start(build_settings, texts)
+        session = BuildSession.start(build_settings, texts, remember=True)
         assert session.run(work / "docs").report.ok
         for number, (kind, a, b) in enumerate(steps):
             _apply(corpus, pool, phrases, kind, a, b)
@@ -149,8 +149,9 @@ def test_an_edit_of_one_paragraph_renders_a_few_pages(tmp_path: Path) -> None:
     write_corpus(30, 2, tmp_path / "corpus")
     settings_ = Settings(tmp_path / "corpus", ROOT / "pages", workers=1)
     texts = TextCache(None, load_resolution)
-    first = BuildSession.start(settings_, texts)
+    first = BuildSession.start(settings_, texts, remember=True)
     assert first.run(tmp_path / "docs").report.ok
+    assert first.memo is not None
     read_first = first.memo.read  # every passage of the corpus
     before = first.result.graph  # type: ignore[union-attr]
     assert before is not None
@@ -189,6 +190,7 @@ def test_an_edit_of_one_paragraph_renders_a_few_pages(tmp_path: Path) -> None:
     ] == [f"resolutions/{path.stem}.md"]
     # The citation finder read the edited text's passages only; the other texts' data files were
     # not made again (the edited one's were, and changed).
+    assert second.memo is first.memo
     assert second.memo.read == len(result.graph.passages[path.stem])
     assert read_first == sum(len(p) for p in result.graph.passages.values()) > second.memo.read
     assert {p for p in result.stats.written if p.startswith("data/texts/")} == {
