@@ -6,7 +6,8 @@ imported here, the browser and each site are built once per test session.
 The quick inner loop is ``pytest -m "not browser and not site"``: a test that builds a real site
 with MkDocs must carry the ``site`` marker, or the loop grows by its build. That is enforced here
 rather than remembered: MkDocs' build refuses to run (in the test's own process) for a test
-without the marker, fixtures included, so a new unmarked site test fails at once.
+without the marker, fixtures included, so a new unmarked site test fails at once. The inner loop
+also runs on every core (pytest-xdist), unless ``-n`` says otherwise.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from browser_support import (  # noqa: F401 - pytest finds fixtures by name
     playwright_session,
     tab,
 )
+from depth import DEPTH, INNER_LOOP_SHARE
 
 _running: list[pytest.Item] = []
 _real_build = mkdocs.commands.build.build
@@ -43,6 +45,41 @@ def _guarded_build(*args: Any, **kwargs: Any) -> Any:
 
 
 mkdocs.commands.build.build = _guarded_build
+
+INNER_LOOP = {"not browser and not site", "not site and not browser"}
+
+
+def _inner_loop(config: pytest.Config) -> bool:
+    return " ".join(str(getattr(config.option, "markexpr", "")).split()) in INNER_LOOP
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    # The inner loop's tests are independent and mostly CPU-bound, so they run on every core; the
+    # whole suite (browser and site tests: servers, Chromium, timing-sensitive waits) stays in one
+    # process. Runs before xdist's own hook, which turns "auto" into a worker count. A file's tests go
+    # to one worker, so module fixtures (the torture corpus, the round trip's texts) are built once.
+    option = config.option
+    wants_default = getattr(option, "numprocesses", 0) is None and not getattr(option, "usepdb", False)
+    if _inner_loop(config) and wants_default and not hasattr(config, "workerinput"):
+        option.numprocesses = "auto"
+        if option.dist == "no":
+            option.dist = "loadfile"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Each xdist worker runs this too, with the same options, so every process reads the same sample.
+    if _inner_loop(config):
+        DEPTH.share = INNER_LOOP_SHARE
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    if _inner_loop(config):
+        return (
+            f"inner loop: property tests and the round trip read 1/{INNER_LOOP_SHARE} of their inputs "
+            "(tests/depth.py); the whole suite reads them all"
+        )
+    return None
 
 
 @pytest.hookimpl(wrapper=True)

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
+from depth import inputs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1228,7 +1229,7 @@ _FRAGMENTS = [
 ]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=inputs(300), deadline=None)
 @given(st.one_of(st.text(max_size=200), st.lists(st.sampled_from(_FRAGMENTS), max_size=40).map("".join)))
 def test_any_text(text: str) -> None:
     found = find(text)

@@ -21,6 +21,7 @@ import rispy
 from bs4 import BeautifulSoup
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
+from depth import inputs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
@@ -648,7 +649,7 @@ _MARKUP = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=inputs(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(markup=_MARKUP, cut=st.tuples(st.integers(0, 60), st.integers(0, 60)))
 def test_any_text_becomes_valid_akoma_ntoso_with_its_words_intact(
     akn_schema: etree.XMLSchema, seed_graph: Graph, markup: str, cut: tuple[int, int]

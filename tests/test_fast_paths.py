@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
+from depth import inputs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -88,7 +89,7 @@ EDITS = [
 ]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=inputs(200), deadline=None)
 @given(st.lists(st.sampled_from(range(len(EDITS))), min_size=1, max_size=3))
 def test_quick_check_never_passes_what_jsonschema_rejects(edits: list[int]) -> None:
     data = copy.deepcopy(_resolution_data())
@@ -106,7 +107,7 @@ def test_quick_check_never_passes_what_jsonschema_rejects(edits: list[int]) -> N
 # --- ids by a literal search; plain text and footnote marks without tokens ------------------------------
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=inputs(300), deadline=None)
 @given(st.lists(st.sampled_from(['id="a"', ' id="b"', '\nid="c&amp;"', 'data-id="d"', "<p"])).map("".join))
 def test_ids_found_by_a_literal_search_are_those_of_the_pattern(html_text: str) -> None:
     import re
@@ -117,7 +118,7 @@ def test_ids_found_by_a_literal_search_are_those_of_the_pattern(html_text: str) 
     assert ids_in(html_text) == expected
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=inputs(500), deadline=None)
 @given(markup_text)
 def test_plain_text_and_marks_match_the_tokens(source: str) -> None:
     tokens = markup.tokenize(source)
@@ -134,7 +135,7 @@ def test_plain_text_of_emphasis_only(source: str) -> None:
 # --- the search tokenizer's expression ---------------------------------------------------------------
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=inputs(500), deadline=None)
 @given(st.lists(st.sampled_from(["a", "b1", "é", ".", "/", " ", "_", "-", "55", "\n", "CTOC"])).map("".join))
 def test_search_tokens_are_those_of_the_expression_the_worker_uses(text: str) -> None:
     import re
@@ -164,7 +165,7 @@ def _reference_span(source: str, start: int, end: int) -> tuple[int, int]:
     return starts[start], ends[end - 1]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=inputs(300), deadline=None)
 @given(markup_text, st.data())
 def test_plain_text_map_matches_the_per_character_map(source: str, data: st.DataObject) -> None:
     plain = finder_module._Plain.of(source)
@@ -191,7 +192,7 @@ def test_grammar_follows_the_bodies_it_is_given() -> None:
 # --- rendering -------------------------------------------------------------------------------------------
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=inputs(300), deadline=None)
 @given(markup_text)
 def test_emphasis_only_rendering_matches_the_general_renderer(source: str) -> None:
     def notes(mark: str) -> Any:
@@ -206,7 +207,7 @@ def test_emphasis_only_rendering_matches_the_general_renderer(source: str) -> No
         )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=inputs(300), deadline=None)
 @given(
     st.text(max_size=80),
     st.one_of(
@@ -250,7 +251,7 @@ def test_the_importers_scalars_are_what_pyyaml_writes_for_every_value_of_the_cor
         assert emit._scalar(value) == _pure_python_scalar(value), value
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=inputs(400), deadline=None)
 @given(
     st.one_of(
         st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300),

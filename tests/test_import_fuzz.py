@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from depth import inputs
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -111,7 +112,7 @@ def corpus_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @settings(
-    max_examples=60,
+    max_examples=inputs(60),
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from depth import inputs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -1013,13 +1014,13 @@ def _assert_imports(text: str) -> None:
     assert all(isinstance(d, Diagnostic) and d.path == "fuzz.txt" for d in diagnostics)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=inputs(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_arbitrary_text_never_crashes(text: str) -> None:
     _assert_imports(text)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=inputs(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     stem=st.sampled_from(SEEDS),
     cut=st.floats(min_value=0, max_value=1),

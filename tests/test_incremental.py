@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from depth import inputs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -116,7 +117,7 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=inputs(4), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=operations)
 def test_incremental_builds_match_clean_builds(
     corpora: tuple[Path, Path, list[str]], steps: list[tuple[str, int, int]]

@@ -1,11 +1,12 @@
 """The round trip of issue 8 §4: every text, in every layout real UN texts arrive in, imported back whole.
 
-The texts are the four of the corpus and 200 synthetic ones (``atlas synth``, a fixed seed). Each is
-rendered into each layout of issue 8 §1 that fits it (``tests/roundtrip/layouts.py``), imported by the
-real importer, and compared with the original: paragraph ids, numbers and texts (modulo whitespace),
-footnotes, the citations the real finder reads, and what the header states. A failure names the layout,
-the text and the first paragraph that differs, with both versions, and gives the raw text that was
-imported (``python -m roundtrip`` from ``tests/`` prints the pass rate of every layout).
+The texts are the four of the corpus and 200 synthetic ones (``atlas synth``, a fixed seed; 50 in the
+inner loop, tests/depth.py). Each is rendered into each layout of issue 8 §1 that fits it
+(``tests/roundtrip/layouts.py``), imported by the real importer, and compared with the original:
+paragraph ids, numbers and texts (modulo whitespace), footnotes, the citations the real finder reads, and
+what the header states. A failure names the layout, the text and the first paragraph that differs, with
+both versions, and gives the raw text that was imported (``python -m roundtrip`` from ``tests/`` prints
+the pass rate of every layout).
 
 Every layout must bring every text back whole: there is no expected failure.
 """
@@ -17,6 +18,7 @@ import re
 from collections.abc import Callable, Mapping
 
 import pytest
+from depth import inputs
 from roundtrip import LAYOUTS, MULTI, Layout, Outcome, groups, round_trip, round_trip_many
 from roundtrip.compare import Expected, difference, expect
 from roundtrip.corpus import texts as load_texts
@@ -25,7 +27,8 @@ from generator.ids import ParagraphId
 from generator.importer.pipeline import import_text
 from generator.model import Body, Instrument, Paragraph, Resolution
 
-SYNTHETIC = 200
+# 200 in the whole suite, a quarter in the inner loop (tests/depth.py); LEAST scales with it.
+SYNTHETIC = inputs(200)
 SEED = 8
 
 def short_decision(r: Resolution) -> bool:
@@ -40,7 +43,16 @@ GROUPS: dict[str, Callable[[Resolution], bool]] = {
     "short-decisions": short_decision,
 }
 # How many texts each test must at least hold: proof that the synthetic corpus has each kind of text.
-LEAST = {"resolutions": 150, "short-decisions": 5, "adopted-un-org": 60, "decision": 1}
+LEAST = {
+    name: max(1, least * SYNTHETIC // 200)
+    for name, least in {
+        "resolutions": 150,
+        "short-decisions": 5,
+        "adopted-un-org": 60,
+        "decision": 1,
+        "several-texts": 60,
+    }.items()
+}
 
 
 def _id(layout: Layout, group: str) -> str:
@@ -100,7 +112,7 @@ def test_round_trip_several_texts_in_one_file(layout: Layout, texts: Texts) -> N
     expected, bodies, instruments = texts
     group_list = groups(expected, lambda e: e.resolution)
     assert any(len(g) > 1 for g in group_list)
-    _verdict(layout, round_trip_many(layout, group_list, bodies, instruments), 60)
+    _verdict(layout, round_trip_many(layout, group_list, bodies, instruments), LEAST["several-texts"])
 
 
 def test_the_texts_hold_three_levels_of_sub_paragraphs(texts: Texts) -> None:

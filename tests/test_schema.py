@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from depth import inputs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -173,7 +174,7 @@ def test_raw_scalar_text_is_kept_for_hints() -> None:
     assert doc.raw[("sponsors", 1)] == "no"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=inputs(300), deadline=None)
 @given(st.text(max_size=200))
 def test_parse_yaml_never_raises(text: str) -> None:
     doc, diagnostics = parse_yaml(text, "x.yaml")
