@@ -5,8 +5,8 @@ memory without taking the test with it: so each runs in its own process, with a 
 memory limit. Starting a Python interpreter and importing the program for each cost about a second
 of CPU per command. Here one *zygote* process imports the program once; for each command it forks a
 child, which sets its limits, moves to the project, runs ``generator.cli.main`` and exits. The child
-starts from the zygote's state, which has only imported modules (it never runs a command itself), so
-each command sees a fresh program as a new interpreter would.
+starts from the zygote's state, which has only imported modules and compiled regular expressions (it
+never runs a command itself), so each command sees a fresh program as a new interpreter would.
 
 The zygote reads one request per line on stdin (JSON: cwd, args, env, stdin, timeout, memory) and
 answers one line (JSON: returncode, None when the child was killed at the time limit, and output,
@@ -50,11 +50,26 @@ def _serve() -> None:
     import generator.cli
     import generator.importer.emit  # noqa: F401
 
+    _compile_the_citation_patterns()
     for line in sys.stdin:
         request = json.loads(line)
         answer = _run(request)
         sys.stdout.write(json.dumps({"returncode": answer.returncode, "output": answer.output}) + "\n")
         sys.stdout.flush()
+
+
+def _compile_the_citation_patterns() -> None:
+    # Half of a small `atlas check` is compiling the citation grammar's regular expressions. Compiled
+    # once here for the project's own bodies and instruments (which the torture corpora keep), they
+    # stay in the `re` module's cache that every child inherits: the child still builds its own
+    # grammar from its own files, and only finds the compiled patterns ready. Nothing else is kept.
+    from generator.citations.finder import Grammar
+    from generator.diagnostics import Report
+    from generator.schema.load import load_bodies, load_instruments
+
+    report = Report()
+    bodies, _ = load_bodies(REPO / "corpus" / "bodies.yaml", report)
+    Grammar.of(bodies, load_instruments(REPO / "corpus" / "instruments", report))
 
 
 def _run(request: Mapping[str, object]) -> Answer:
