@@ -57,14 +57,15 @@ def _inner_loop(config: pytest.Config) -> bool:
 def pytest_cmdline_main(config: pytest.Config) -> None:
     # The inner loop's tests are independent and mostly CPU-bound, so they run on every core; the
     # whole suite (browser and site tests: servers, Chromium, timing-sensitive waits) stays in one
-    # process. Runs before xdist's own hook, which turns "auto" into a worker count. A file's tests go
-    # to one worker, so module fixtures (the torture corpus, the round trip's texts) are built once.
+    # process. Runs before xdist's own hook, which turns "auto" into a worker count. Tests are dealt
+    # out one by one and an idle worker takes work from the other ("worksteal"), so a few long test
+    # files at the end of the alphabet do not leave one core idle.
     option = config.option
     wants_default = getattr(option, "numprocesses", 0) is None and not getattr(option, "usepdb", False)
     if _inner_loop(config) and wants_default and not hasattr(config, "workerinput"):
         option.numprocesses = "auto"
         if option.dist == "no":
-            option.dist = "loadfile"
+            option.dist = "worksteal"
 
 
 def pytest_configure(config: pytest.Config) -> None:

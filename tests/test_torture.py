@@ -19,7 +19,6 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -611,7 +610,7 @@ _zygotes: list[Zygotes] = []
 
 @pytest.fixture(scope="module", autouse=True)
 def zygotes() -> Iterator[Zygotes]:
-    pool = Zygotes(2)
+    pool = Zygotes(1)
     _zygotes.append(pool)
     yield pool
     _zygotes.remove(pool)
@@ -642,20 +641,13 @@ def _prepare(case: Case, root: Path) -> Path:
     return project
 
 
-@pytest.fixture(scope="module")
-def check_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Run, list[str]]]:
-    """Every case through `atlas check --format json`, two at a time (the machine has two cores)."""
-
-    def one(case: Case) -> tuple[str, tuple[Path, Run, list[str]]]:
-        root = tmp_path_factory.mktemp("torture")
-        project = _prepare(case, root)
-        before = _outside_listing(root)
-        run = atlas(project, "check", "corpus", "--format", "json")
-        assert _outside_listing(root) == before, f"{case.name}: something was written outside the project"
-        return case.name, (project, run, before)
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(pool.map(one, CASES))
+def _check(case: Case, root: Path) -> tuple[Path, Run]:
+    """``case`` through `atlas check --format json`, in a project of its own under ``root``."""
+    project = _prepare(case, root)
+    before = _outside_listing(root)
+    run = atlas(project, "check", "corpus", "--format", "json")
+    assert _outside_listing(root) == before, f"{case.name}: something was written outside the project"
+    return project, run
 
 
 def test_the_table_is_large_enough() -> None:
@@ -672,8 +664,8 @@ def _assert_sane(name: str, run: Run) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_check_reports_it(case: Case, check_runs: dict[str, tuple[Path, Run, list[str]]]) -> None:
-    project, run, _ = check_runs[case.name]
+def test_check_reports_it(case: Case, tmp_path: Path) -> None:
+    project, run = _check(case, tmp_path)
     _assert_sane(case.name, run)
     report = json.loads(run.output[run.output.index("{") : run.output.rindex("}") + 1])
     corpus = project / "corpus"

@@ -11,7 +11,7 @@ never runs a command itself), so each command sees a fresh program as a new inte
 The zygote reads one request per line on stdin (JSON: cwd, args, env, stdin, timeout, memory) and
 answers one line (JSON: returncode, None when the child was killed at the time limit, and output,
 stdout then stderr). ``Zygotes`` keeps a few of them for a test module and hands them out one per
-caller (the torture test runs two commands at a time on the machine's two cores).
+caller (a test module runs one command at a time; the inner loop runs modules on every core).
 """
 
 from __future__ import annotations
