@@ -14,8 +14,13 @@ the graph after it:
   they cite whose harvested title or dates the edit changes, of every text that cites it too; and of
   each article of an instrument they cite, before or after (an article's page shows only the
   passages that cite it).
-- Anything else — a resolution added, removed or renamed, a change of what others show of a text,
-  of the bodies or the instruments, another URL style — renders every page.
+- A resolution added or removed (a file renamed with its id is both) is an edit of its whole text:
+  the same pages, seen from the graph that holds it, and the pages of the texts that name it as a
+  version or that it names (a text's page lists its versions, and links those in the corpus).
+  The page of a cited document that the added text now is, or that the removed one becomes, goes
+  or comes with the graph.
+- Anything else — a change of what others show of a text that stays, of the bodies or the
+  instruments, another URL style — renders every page.
 
 The rule errs on the side of rendering; ``tests/test_incremental.py`` holds a build that follows
 it byte for byte to a clean build, over random sequences of edits, additions, renames and deletions.
@@ -24,7 +29,7 @@ it byte for byte to a clean build, over random sequences of edits, additions, re
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from generator.graph import Graph, ToArticle, ToCited, ToResolution
 from generator.ids import DocumentRef
@@ -44,13 +49,14 @@ def plan(before: Graph | None, after: Graph) -> Plan | None:
         return None
     old = {r.id: r for r in before.resolutions}
     new = {r.id: r for r in after.resolutions}
-    if old.keys() != new.keys():
-        return None
-    edited = [i for i, r in new.items() if r is not old[i] and r != old[i]]
+    kept = old.keys() & new.keys()
+    edited = [i for i in sorted(kept) if new[i] is not old[i] and new[i] != old[i]]
     if any(_shown_elsewhere(old[i]) != _shown_elsewhere(new[i]) for i in edited):
         return None
+    come_or_gone = sorted(old.keys() ^ new.keys())
+    edited += come_or_gone
 
-    resolutions: set[str] = set(edited)
+    resolutions: set[str] = set(edited) | _versions_naming(come_or_gone, old, new)
     cited: set[DocumentRef] = set()
     articles: set[str] = set()
     for graph in (before, after):
@@ -91,6 +97,22 @@ def _pages(resolution_ids: Iterable[str], cited: Iterable[DocumentRef]) -> froze
     return frozenset(urls.resolution_page(i) for i in resolution_ids) | frozenset(
         urls.cited_page(ref) for ref in cited
     )
+
+
+def _versions_naming(ids: Iterable[str], *corpora: Mapping[str, Resolution]) -> set[str]:
+    """The texts that name one of ``ids`` as a version, or that one of them names."""
+    wanted = set(ids)
+    if not wanted:
+        return set()
+    found: set[str] = set()
+    for corpus in corpora:
+        for r in corpus.values():
+            named = {v.id for v in r.versions if v.id}
+            if r.id in wanted:
+                found |= named
+            elif named & wanted:
+                found.add(r.id)
+    return found
 
 
 def _shown_elsewhere(resolution: Resolution) -> Resolution:

@@ -1,11 +1,11 @@
 """A rebuild that renders only the pages an edit touches gives the same bytes as a clean build.
 
-Hypothesis drives random sequences of edits on a small synthetic corpus (whose texts cite each
-other): a word added to a paragraph, a citation of another text or of an article added or taken
-out, a title changed, a file added, deleted, renamed or saved unchanged. After each step the
-incremental build (one owner, cache, each session following the one before, as under ``atlas
-serve``) and a clean build of the same files into an empty directory must write the same files,
-byte for byte, with the same report.
+Hypothesis drives random sequences of edits on a small synthetic corpus (whose texts cite each other): a
+word added to a paragraph, a citation of another text or of an article added or taken out, a title
+changed, another text named as a version, a file added, deleted, renamed or saved unchanged. After each
+step the incremental build (one owner, cache, each session following the one before, as under ``atlas
+serve``) and a clean build of the same files into an empty directory must write the same files, byte for
+byte, with the same report.
 """
 
 from __future__ import annotations
@@ -53,7 +53,9 @@ def corpora(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[
 # An operation: (kind, a number picking the file, a number picking the line or phrase).
 operations = st.lists(
     st.tuples(
-        st.sampled_from(["same", "word", "cite", "uncite", "article", "title", "add", "delete", "rename"]),
+        st.sampled_from(
+            ["same", "word", "cite", "uncite", "article", "title", "version", "add", "delete", "rename"]
+        ),
         st.integers(0, 10_000),
         st.integers(0, 10_000),
     ),
@@ -91,6 +93,12 @@ def _apply(corpus: Path, pool: Path, phrases: list[str], kind: str, a: int, b: i
                 text.replace(f"\nid: {path.stem}\n", f"\nid: {new_id}\n")
             )
             path.unlink()
+    elif kind == "version":
+        # A text's page lists its versions, and the pages of both texts link each other when both are
+        # in the corpus: adding, deleting or renaming either must reach the other's page.
+        others = sorted({f.stem for f in (*files, *pool.glob("*.yaml"))} - {path.stem})
+        if others and "\nversions:" not in text:
+            path.write_text(f"{text}versions:\n  - {{relation: draft, id: {others[b % len(others)]}}}\n")
     elif kind == "title":
         k = next(k for k, line in enumerate(lines) if line.startswith("title: "))
         lines[k] = f"title: Revised title number {b}\n"
@@ -117,7 +125,7 @@ def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@settings(max_examples=inputs(4), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=inputs(6), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=operations)
 def test_incremental_builds_match_clean_builds(
     corpora: tuple[Path, Path, list[str]], steps: list[tuple[str, int, int]]
@@ -214,3 +222,28 @@ def test_serve_takes_a_deleted_texts_page_out_of_the_site(tmp_path: Path) -> Non
     assert (site / "data" / "texts").is_dir() is False  # emptied, so removed
     _remove_built(site, ["resolutions/kept.md"], False)  # page.html URLs: nothing of that name
     assert (site / "resolutions" / "kept" / "index.html").is_file()
+
+
+def test_a_text_added_or_deleted_renders_a_few_pages(tmp_path: Path) -> None:
+    """An added or a deleted file renders its own page and its neighbours', not the whole site."""
+    write_corpus(30, 2, tmp_path / "corpus")
+    resolutions = tmp_path / "corpus" / "resolutions"
+    settings_ = Settings(tmp_path / "corpus", ROOT / "pages", workers=1)
+    texts = TextCache(None, load_resolution)
+    session = BuildSession.start(settings_, texts, remember=True)
+    assert session.run(tmp_path / "docs").report.ok
+    path = sorted(resolutions.glob("*.yaml"))[11]
+    page = f"resolutions/{path.stem}.md"
+    spare = tmp_path / path.name
+    for change, present in ((lambda: path.rename(spare), False), (lambda: spare.rename(path), True)):
+        before = session.result.graph  # type: ignore[union-attr]
+        change()
+        following = BuildSession.start(settings_, texts, session)
+        result = following.run(tmp_path / "docs")
+        assert result.report.ok and result.graph is not None and before is not None
+        wanted = incremental.plan(before, result.graph)
+        assert wanted is not None, "an added or deleted text renders every page"
+        pages = [p for p in result.pages if p.startswith("resolutions/") and p != "resolutions/index.md"]
+        assert (page in pages) is present and (tmp_path / "docs" / page).is_file() is present
+        assert len([p for p in pages if wanted(p)]) < len(pages) / 2
+        session = following
