@@ -49,7 +49,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -1389,6 +1389,20 @@ def _load_json(path: Path) -> list[SizeResult]:
     return out
 
 
+def _joined(results: Sequence[SizeResult]) -> list[SizeResult]:
+    """One result per size, in order of size. A size met again (a later run that measured only the
+    rebuilds under serve, say) keeps every figure of its first run, ratios included, and takes its
+    serve timings from the last run that measured them."""
+    by_count: dict[int, SizeResult] = {}
+    for r in results:
+        first = by_count.get(r.count)
+        if first is None:
+            by_count[r.count] = r
+        elif r.serve is not None:
+            by_count[r.count] = replace(first, serve=r.serve)
+    return [by_count[n] for n in sorted(by_count)]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), help="corpus sizes N")
@@ -1396,7 +1410,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic corpora")
     parser.add_argument("--json", help="also write the raw figures as JSON to this file")
     parser.add_argument(
-        "--from-json", nargs="+", help="write the report from these --json files, measure nothing"
+        "--from-json",
+        nargs="+",
+        help="write the report from these --json files, measure nothing (a size in several files: "
+        "its first run's figures, and the serve timings of the last one that has them)",
     )
     parser.add_argument("--repeat", type=int, default=1, help="runs of build and floor; the fastest counts")
     parser.add_argument("--keep", help="build in this directory and keep it (default: a temporary one)")
@@ -1436,9 +1453,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     results: list[SizeResult] = []
     if args.from_json:
-        for name in args.from_json:
-            results += _load_json(Path(name))
-        results.sort(key=lambda r: r.count)
+        results = _joined([r for name in args.from_json for r in _load_json(Path(name))])
         sizes = [r.count for r in results]
     else:
         sizes = args.sizes
