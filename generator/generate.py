@@ -62,6 +62,8 @@ class Generated:
     static: frozenset[str] = frozenset()
     # The data files' listing (generator/export/): the next build keeps the files of unedited texts.
     listing: tuple[DataFile, ...] = ()
+    # What the citation stages reported (in ``report`` too): a build of the same corpus reports it again.
+    citation_problems: tuple[Diagnostic, ...] = ()
 
 
 def generate_site(
@@ -138,6 +140,15 @@ def _generate(
     clock = _Clock(timings)
     with clock("load and check"):
         corpus, report = load_and_check(corpus_root, progress=progress, load=load)
+    if pages_dir is None:
+        pages_dir = corpus_root.parent / "pages"
+    if previous is not None and previous.graph is not None and previous.graph.corpus == corpus:
+        # Nothing the pages are made of changed (a file saved as it was): they are all on disk, and
+        # the citations and what of them did not resolve are what the previous build found.
+        report.extend(previous.citation_problems)
+        if report.ok:
+            return _unchanged(previous, report, timings, out_dir, pages_dir, progress)
+        return Generated(report, timings=timings)
     with clock("citations"):
         # The one run of the citation stages: the check reports what did not resolve, and the
         # graph takes the same resolved citations.
@@ -145,11 +156,6 @@ def _generate(
     report.extend(problems)
     if not report.ok:
         return Generated(report, timings=timings)
-    if pages_dir is None:
-        pages_dir = corpus_root.parent / "pages"
-    if previous is not None and previous.graph is not None and previous.graph.corpus == corpus:
-        # Nothing the pages are made of changed (a file saved as it was): they are all on disk.
-        return _unchanged(previous, report, timings, out_dir, pages_dir, progress)
     result = render_corpus(
         corpus,
         citations,
@@ -164,6 +170,7 @@ def _generate(
     )
     report.extend(result.report)
     result.report = report
+    result.citation_problems = tuple(problems)
     result.timings = {**timings, **result.timings}
     return result
 
@@ -287,7 +294,15 @@ def _unchanged(
             (out_dir / rel).unlink(missing_ok=True)
             stats.removed.append(rel)
     return Generated(
-        report, stats, timings, previous.graph, previous.pages, outputs, frozenset(static), previous.listing
+        report,
+        stats,
+        timings,
+        previous.graph,
+        previous.pages,
+        outputs,
+        frozenset(static),
+        previous.listing,
+        previous.citation_problems,
     )
 
 

@@ -239,3 +239,31 @@ def test_the_offline_build_is_switched_on_for_itself_only(tmp_path: Path) -> Non
     )
     assert not (tmp_path / "hosted" / "search" / "search_index.js").exists()
     assert (tmp_path / "hosted" / "resolutions" / "cop-res-5-1" / "index.html").is_file()
+
+
+def test_a_rebuild_of_an_unchanged_corpus_reports_the_same_and_finds_no_citation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file saved as it was: nothing is read, found or rendered again, and the report (the seeds'
+    warning about the `2012/[...]` placeholder among it) is the one the build before gave."""
+    import generator.generate
+
+    corpus = _corpus(tmp_path)
+    settings = Settings(corpus, ROOT / "pages", workers=1)
+    texts = TextCache(None, load_resolution)
+    first = BuildSession.start(settings, texts, remember=True)
+    report = [d.format() for d in first.run(tmp_path / "docs").report]
+    assert first.result is not None and first.result.citation_problems
+    assert any("2012/[...]" in line for line in report)
+
+    def no_second_search(*_: object, **__: object) -> None:
+        raise AssertionError("the citation stages ran again on an unchanged corpus")
+
+    monkeypatch.setattr(generator.generate, "cite", no_second_search)
+    path = _files(corpus)[0]
+    path.write_bytes(path.read_bytes())
+    second = BuildSession.start(settings, texts, first)
+    result = second.run(tmp_path / "docs")
+    assert [d.format() for d in result.report] == report
+    assert result.citation_problems == first.result.citation_problems
+    assert result.stats.written == [] and "citations" not in result.timings
