@@ -31,16 +31,20 @@ import os
 import pickle
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from generator import parallel
 from generator.diagnostics import Diagnostic
 from generator.model import Resolution
 from generator.schema.load import Loaded
 
 Loader = Callable[[Path], Loaded]
+# A file's key (None: it cannot be read), where its answer came from ("memory", "disk", "read" or
+# "damaged": read again because its entry was), and the answer.
+_Answer = tuple[str | None, str, Loaded]
 
 # Bumped when the layout of an entry changes (the code hash covers everything else).
 FORMAT = b"atlas-text-cache 1\n"
@@ -133,27 +137,43 @@ class TextCache:
 
     def load(self, path: Path) -> Loaded:
         """``loader(path)``, or the answer it gave for the same bytes at the same path."""
+        return self._keep(path, self._answer(path))
+
+    def load_all(self, paths: Sequence[Path], done: Callable[[int], None] | None = None) -> list[Loaded]:
+        """:meth:`load` of each file, on every core when there are many (in file order). The
+        answers a worker process found are remembered here too, so that the next build of this
+        process (``serve``) has every text in memory, not only those it read itself."""
+        answers = parallel.map_in_order(self._answer, paths, progress=done)
+        return [self._keep(path, answer) for path, answer in zip(paths, answers, strict=True)]
+
+    def _answer(self, path: Path) -> _Answer:
+        """The answer for one file, its key (None: the file cannot be read) and where it came from."""
         try:
             data = path.read_bytes()
         except OSError:
-            return self.loader(path)  # it reports the file it cannot read
-        name = str(path)
-        key = hashlib.sha256(f"{self.code}\0{name}\0".encode() + data).hexdigest()
-        hit = self._memory.get(name)
+            return None, "read", self.loader(path)  # it reports the file it cannot read
+        key = hashlib.sha256(f"{self.code}\0{path}\0".encode() + data).hexdigest()
+        hit = self._memory.get(str(path))
         if hit is not None and hit[0] == key:
-            self.stats.memory += 1
-            return self._keep(name, key, hit[1])
-        found = self._read(key)
+            return key, "memory", hit[1]
+        found, damaged = self._read(key)
         if found is not None:
-            self.stats.disk += 1
-            return self._keep(name, key, found)
-        self.stats.read += 1
+            return key, "disk", found
         loaded = self.loader(path)
         self._write(key, loaded)
-        return self._keep(name, key, loaded)
+        return key, "damaged" if damaged else "read", loaded
 
-    def _keep(self, name: str, key: str, loaded: Loaded) -> Loaded:
-        self._used[name] = (key, loaded)
+    def _keep(self, path: Path, answer: _Answer) -> Loaded:
+        key, source, loaded = answer
+        if source == "memory":
+            self.stats.memory += 1
+        elif source == "disk":
+            self.stats.disk += 1
+        else:
+            self.stats.read += 1
+            self.stats.damaged += source == "damaged"
+        if key is not None:
+            self._used[str(path)] = (key, loaded)
         resolution, diagnostics = loaded
         return resolution, list(diagnostics)  # the caller may extend its list
 
@@ -163,15 +183,16 @@ class TextCache:
         assert self.directory is not None
         return self.directory / key[:2] / f"{key}.pickle"
 
-    def _read(self, key: str) -> Loaded | None:
+    def _read(self, key: str) -> tuple[Loaded | None, bool]:
+        """The entry of ``key``, and whether one was there but damaged."""
         if self.directory is None:
-            return None
+            return None, False
         entry = self._entry(key)
         try:
             raw = entry.read_bytes()
             os.utime(entry)  # used by this build: see end()
         except OSError:
-            return None
+            return None, False
         try:
             start = len(FORMAT)
             header, digest, payload = raw[:start], raw[start : start + 32], raw[start + 32 :]
@@ -181,10 +202,9 @@ class TextCache:
             if not _is_loaded(value):
                 raise ValueError("not a loaded text")
         except Exception:  # damaged, truncated, foreign: never trusted, read the file again
-            self.stats.damaged += 1
-            return None
+            return None, True
         resolution, diagnostics = value
-        return resolution, diagnostics
+        return (resolution, diagnostics), False
 
     def _write(self, key: str, loaded: Loaded) -> None:
         if self.directory is None:

@@ -70,7 +70,7 @@ link-outside-corpus         error    a symbolic link leading out of the corpus: 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,10 +90,7 @@ from generator.ids import DocumentRef
 from generator.markup import to_plain
 from generator.model import Corpus, Resolution, passages
 from generator.progress import Progress, ignore
-from generator.schema.load import Loaded, diagnostic_at, load_corpus
-
-# Reads one resolution file (load_resolution, or a build's cache around it).
-Loader = Callable[[Path], Loaded]
+from generator.schema.load import LoadAll, diagnostic_at, load_corpus
 
 
 def check_corpus(root: Path) -> Report:
@@ -102,7 +99,7 @@ def check_corpus(root: Path) -> Report:
 
 
 def load_checked_corpus(
-    root: Path, finder: Finder | None = None, *, progress: Progress = ignore, load: Loader | None = None
+    root: Path, finder: Finder | None = None, *, progress: Progress = ignore, load: LoadAll | None = None
 ) -> tuple[Corpus, Report]:
     """The corpus and the full report of ``atlas check``: what a build should refuse to start without.
 
@@ -127,7 +124,7 @@ def check_and_cite(
     finder: Finder | None = None,
     resolver: Resolver | None = None,
     progress: Progress = ignore,
-    load: Loader | None = None,
+    load: LoadAll | None = None,
 ) -> Checked:
     """Load and check the corpus, and run the citation stages on it, once: the build takes the
     citations from here, so that no stage finds them again."""
@@ -138,7 +135,7 @@ def check_and_cite(
 
 
 def load_and_check(
-    root: Path, *, progress: Progress = ignore, load: Loader | None = None
+    root: Path, *, progress: Progress = ignore, load: LoadAll | None = None
 ) -> tuple[Corpus, Report]:
     """The corpus and everything wrong with it but its citations (schema, rules, versions)."""
     corpus, report = load_corpus(root, progress=progress, load=load)

@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 
 from generator import parallel
-from generator.check import Loader, cite, load_and_check
+from generator.check import cite, load_and_check
 from generator.citations import FinderMemo, Resolved
 from generator.diagnostics import Diagnostic, Report
 from generator.export import DataFile, export
@@ -30,6 +30,7 @@ from generator.model import Corpus
 from generator.progress import Progress, ignore
 from generator.render import urls
 from generator.render.pages import PageJob, page_jobs
+from generator.schema.load import LoadAll
 from generator.search_index import index_files
 
 # Marks a directory as ours to clean; MkDocs ignores dot-files in docs_dir.
@@ -90,7 +91,7 @@ def generate(
     directory_urls: bool = True,
     progress: Progress = ignore,
     site_url: str | None = None,
-    load: Loader | None = None,
+    load: LoadAll | None = None,
     plan: Callable[[Graph], Callable[[str], bool] | None] | None = None,
     source_url: str = "",
     previous: Generated | None = None,
@@ -130,7 +131,7 @@ def _generate(
     directory_urls: bool,
     progress: Progress,
     site_url: str | None = None,
-    load: Loader | None = None,
+    load: LoadAll | None = None,
     plan: Callable[[Graph], Callable[[str], bool] | None] | None = None,
     source_url: str = "",
     previous: Generated | None = None,

@@ -20,7 +20,8 @@ the graph after it:
   The page of a cited document that the added text now is, or that the removed one becomes, goes
   or comes with the graph.
 - Anything else — a change of what others show of a text that stays, of the bodies or the
-  instruments, another URL style — renders every page.
+  instruments, of the date of the data (the newest text's, in every text's data files), another URL
+  style — renders every page.
 
 The rule errs on the side of rendering; ``tests/test_incremental.py`` holds a build that follows
 it byte for byte to a clean build, over random sequences of edits, additions, renames and deletions.
@@ -31,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 
+from generator.export import as_of
 from generator.graph import Graph, ToArticle, ToCited, ToResolution
 from generator.ids import DocumentRef
 from generator.model import Resolution
@@ -47,6 +49,8 @@ def plan(before: Graph | None, after: Graph) -> Plan | None:
         return None
     if before.corpus.bodies != after.corpus.bodies or before.corpus.instruments != after.corpus.instruments:
         return None
+    if as_of(before) != as_of(after):
+        return None  # the date of the data, which every text's data files carry (a newest text came or went)
     old = {r.id: r for r in before.resolutions}
     new = {r.id: r for r in after.resolutions}
     kept = old.keys() & new.keys()

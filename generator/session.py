@@ -104,7 +104,7 @@ class BuildSession:
                 directory_urls=self.settings.directory_urls,
                 progress=progress,
                 site_url=self.settings.site_url,
-                load=texts.load if texts is not None else None,
+                load=texts.load_all if texts is not None else None,
                 plan=None if before is None else functools.partial(incremental.plan, before),
                 source_url=self.settings.source_url,
                 previous=None if before is None or self.previous is None else self.previous.result,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -70,15 +70,26 @@ class ResolutionDataError(ValueError):
 # The whole corpus
 
 
+# Reads resolution files, in order, telling a callback how many are done (``load_each``, or a
+# build's cache, which stands around it).
+LoadAll = Callable[[Sequence[Path], Callable[[int], None]], list[Loaded]]
+
+
+def load_each(paths: Sequence[Path], done: Callable[[int], None]) -> list[Loaded]:
+    """:func:`load_resolution` of each file; files are independent, so a large corpus is read on
+    every core (results in file order)."""
+    return parallel.map_in_order(load_resolution, paths, progress=done)
+
+
 def load_corpus(
-    root: Path, *, progress: Progress = ignore, load: Callable[[Path], Loaded] | None = None
+    root: Path, *, progress: Progress = ignore, load: LoadAll | None = None
 ) -> tuple[Corpus, Report]:
     """Read ``root``/bodies.yaml, instruments/*.yaml and resolutions/*.yaml; report every problem.
 
-    ``progress`` hears ``("read", files read, files)`` as the resolutions are read. ``load`` reads one
-    resolution file (default :func:`load_resolution`; a build passes its cache, which stands around it).
+    ``progress`` hears ``("read", files read, files)`` as the resolutions are read. ``load`` reads the
+    resolution files (default :func:`load_each`; a build passes its cache, which stands around it).
     """
-    load = load or load_resolution
+    load = load or load_each
     report = Report()
     if not root.is_dir():
         report.add(
@@ -97,13 +108,12 @@ def load_corpus(
     instruments = load_instruments(root / "instruments", report)
 
     resolutions: list[Resolution] = []
-    # Files are independent: a large corpus is read on every core (results in file order).
     paths = _yaml_files(root / "resolutions", report, "resolution", root)
 
     def read(done: int) -> None:
         progress("read", done, len(paths))
 
-    for resolution, diagnostics in parallel.map_in_order(load, paths, progress=read):
+    for resolution, diagnostics in load(paths, read):
         report.extend(diagnostics)
         if resolution is not None:
             resolutions.append(resolution)
