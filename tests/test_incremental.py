@@ -226,7 +226,7 @@ def test_serve_takes_a_deleted_texts_page_out_of_the_site(tmp_path: Path) -> Non
 
 def test_a_text_added_or_deleted_renders_a_few_pages(tmp_path: Path) -> None:
     """An added or a deleted file renders its own page and its neighbours', not the whole site."""
-    write_corpus(30, 2, tmp_path / "corpus")
+    write_corpus(20, 2, tmp_path / "corpus")
     resolutions = tmp_path / "corpus" / "resolutions"
     settings_ = Settings(tmp_path / "corpus", ROOT / "pages", workers=1)
     texts = TextCache(None, load_resolution)

@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from depth import inputs
 
 from generator import markup
 from generator.check import check_corpus, load_checked_corpus
@@ -133,7 +134,8 @@ def test_refuses_to_overwrite_resolutions_without_force(corpus_dir: Path, tmp_pa
 
 @pytest.fixture(scope="module")
 def many() -> list[Resolution]:
-    return list(synthesize(400, 11))
+    # 400 texts in the whole suite, 100 in the inner loop (tests/depth.py): the shares below hold for both.
+    return list(synthesize(inputs(400), 11))
 
 
 def _session_year_ok(r: Resolution) -> bool:
