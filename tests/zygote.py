@@ -5,7 +5,7 @@ memory without taking the test with it: so each runs in its own process, with a 
 memory limit. Starting a Python interpreter and importing the program for each cost about a second
 of CPU per command. Here one *zygote* process imports the program once; for each command it forks a
 child, which sets its limits, moves to the project, runs ``generator.cli.main`` and exits. The child
-starts from the zygote's state, which has only imported modules and compiled regular expressions (it
+starts from the zygote's state, which has only imported modules and compiled patterns and schemas (it
 never runs a command itself), so each command sees a fresh program as a new interpreter would.
 
 The zygote reads one request per line on stdin (JSON: cwd, args, env, stdin, timeout, memory) and
@@ -50,7 +50,7 @@ def _serve() -> None:
     import generator.cli
     import generator.importer.emit  # noqa: F401
 
-    _compile_the_citation_patterns()
+    _warm_up()
     for line in sys.stdin:
         request = json.loads(line)
         answer = _run(request)
@@ -58,18 +58,22 @@ def _serve() -> None:
         sys.stdout.flush()
 
 
-def _compile_the_citation_patterns() -> None:
-    # Half of a small `atlas check` is compiling the citation grammar's regular expressions. Compiled
-    # once here for the project's own bodies and instruments (which the torture corpora keep), they
-    # stay in the `re` module's cache that every child inherits: the child still builds its own
-    # grammar from its own files, and only finds the compiled patterns ready. Nothing else is kept.
+def _warm_up() -> None:
+    # Half of a small `atlas check` is compiling: the citation grammar's regular expressions, the
+    # JSON Schemas' checks. Done once here, on the project's own bodies, instruments and a fixture
+    # text (the torture corpora keep those bodies and instruments), they stay in the caches every
+    # child inherits: the `re` module's, and the schema module's compiled checks of its package
+    # data. A child still reads and builds everything of its own files; only the compiled patterns
+    # and checks are ready for it. Nothing else is kept.
     from generator.citations.finder import Grammar
     from generator.diagnostics import Report
-    from generator.schema.load import load_bodies, load_instruments
+    from generator.schema.load import load_bodies, load_instruments, load_resolution
 
     report = Report()
     bodies, _ = load_bodies(REPO / "corpus" / "bodies.yaml", report)
     Grammar.of(bodies, load_instruments(REPO / "corpus" / "instruments", report))
+    for text in sorted((REPO / "tests" / "fixtures" / "corpus" / "resolutions").glob("*.yaml")):
+        load_resolution(text)
 
 
 def _run(request: Mapping[str, object]) -> Answer:
