@@ -250,7 +250,9 @@ def _log_report(report: Report) -> None:
 def _log_result(result: Generated, session: BuildSession) -> None:
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.timings.items())
     texts = f"; texts {session.texts.stats.summary()}" if session.texts is not None else ""
-    passages = f"; citation finder read {session.memo.read} passages" if session.memo is not None else ""
+    # An unchanged corpus runs no citation stage: the memo's count is the build before's then.
+    memo = session.memo if "citations" in result.timings else None
+    passages = f"; citation finder read {memo.read} passages" if memo is not None else ""
     log.info(f"atlas: pages {result.stats.summary()} ({stages}){texts}{passages}")
 
 
