@@ -1200,8 +1200,9 @@ def _serve_section(results: Sequence[SizeResult]) -> list[str]:
         'MkDocs\' "Documentation built" line; *served* to the server answering with the change (the page '
         "with the new word, the new page, a 404), which is what the browser shows when livereload reloads "
         "it. Rebuilds read only the changed files (the others come from the cache of loaded texts), render "
-        "only the pages the change touches (all of them for an added or deleted file), and MkDocs renders "
-        "only the pages whose source changed.",
+        "only the pages the change touches (for an added or deleted file: its page and its neighbours'; "
+        "every index page, the search index and the corpus-wide data files are made again on every "
+        "change), and MkDocs renders only the pages whose source changed.",
         "",
     ]
     rows = []
