@@ -266,9 +266,25 @@ def search(page: Page, query: str) -> list[str]:
     box.click()
     box.fill("")
     page.keyboard.type(query, delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    wait_for_answer(page, query, timeout=15_000)
     links = page.locator(".md-search-result__list a")
     return [str(links.nth(i).get_attribute("href")) for i in range(links.count())]
+
+
+_ANSWERS = """q => {
+    const link = document.querySelector(".md-search-result__item a");
+    return link !== null && new URL(link.href).searchParams.get("h") === q;
+}"""
+
+
+def wait_for_answer(page: Page, query: str, timeout: float = 10_000) -> None:
+    """Wait until the results shown answer the whole of ``query``.
+
+    Each keystroke is a query: the answer to "ext" can be on screen before "extrad" is typed. The
+    results are those of the whole query once the words handed to Material for highlighting (the
+    results' ``?h=``, lower-cased as the search's tokenizer reads them) are the query's.
+    """
+    page.wait_for_function(_ANSWERS, arg=" ".join(query.lower().split()), timeout=timeout)
 
 
 _AT_TARGET = """id => {

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from browser_support import wait_for_answer
 from playwright.sync_api import Browser
 
 from generator import search_index as si
@@ -98,7 +99,7 @@ def _search(browser: Browser, url: str, query: str) -> list[tuple[str, str]]:
         box = page.locator(".md-search__input")
         box.click()
         box.press_sequentially(query)
-        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        wait_for_answer(page, query)
         items = page.locator(".md-search-result__item").all()
         found = [(i.locator("a").first.get_attribute("href") or "", i.inner_text()) for i in items]
         assert not errors, errors
