@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import yaml
+from yaml_data import yaml_data
 
 from generator.citations import Resolved, resolve
 from generator.ids import ArticleRef, DocumentRef, SymbolRef
@@ -51,7 +51,7 @@ def load_bodies(root: Path = CORPUS) -> dict[str, Body]:
 def load_instruments(root: Path = CORPUS) -> dict[str, Instrument]:
     loaded = []
     for path in sorted((root / "instruments").glob("*.yaml")):
-        d: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        d: dict[str, Any] = yaml_data(path.read_text(encoding="utf-8"))
         loaded.append((d.get("order", 99), d))
     out = {}
     for _, d in sorted(loaded, key=lambda x: x[0]):

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from depth import inputs
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from yaml_data import yaml_data
 
 from generator import citations as stages
 from generator import markup, parallel
@@ -73,7 +73,7 @@ CORPUS = ROOT / "corpus"
 
 
 def load_bodies() -> dict[str, Body]:
-    data: dict[str, Any] = yaml.safe_load((CORPUS / "bodies.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml_data((CORPUS / "bodies.yaml").read_text(encoding="utf-8"))
     return {
         b["key"]: Body(
             key=b["key"],
@@ -93,7 +93,7 @@ def load_bodies() -> dict[str, Body]:
 def load_instruments() -> dict[str, Instrument]:
     out: dict[str, Instrument] = {}
     for path in sorted((CORPUS / "instruments").glob("*.yaml")):
-        d: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        d: dict[str, Any] = yaml_data(path.read_text(encoding="utf-8"))
         articles = tuple(Article(a["number"], a["title"]) for a in d["articles"])
         out[d["key"]] = Instrument(d["key"], d["name"], d["short_name"], tuple(d["names"]), articles)
     return out
@@ -1497,7 +1497,7 @@ def test_bad_paragraph_ids_are_refused(text: str) -> None:
 
 
 def test_every_passage_id_of_the_seeds_parses() -> None:
-    corpus = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (CORPUS / "resolutions").glob("*.yaml")]
+    corpus = [yaml_data(p.read_text(encoding="utf-8")) for p in (CORPUS / "resolutions").glob("*.yaml")]
     ids = [p["id"] for r in corpus for p in r.get("preamble", []) + r.get("operative", [])]
     assert ids and all(ParagraphId.parse(i).slug == i for i in ids)
 

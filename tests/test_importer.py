@@ -16,6 +16,7 @@ import yaml
 from depth import inputs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from yaml_data import yaml_data
 
 from generator.diagnostics import Diagnostic
 from generator.importer.clean import clean
@@ -1006,7 +1007,7 @@ _SEED_LINES = {
 def _assert_imports(text: str) -> None:
     resolution, diagnostics = import_text(text, "fuzz.txt")
     # The YAML written for whatever came in reads back as the same data.
-    data = yaml.safe_load(resolution_to_yaml(resolution))
+    data = yaml_data(resolution_to_yaml(resolution))
     data.pop("imported")
     assert data == resolution_to_plain(resolution)
     for paragraph in resolution.paragraphs():

@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
+from yaml_data import yaml_data
 
 from generator.cli import main
 from generator.diagnostics import Diagnostic
@@ -86,7 +86,7 @@ FIXTURE_CASES = {
 @pytest.mark.parametrize("stem", sorted(FIXTURE_CASES))
 def test_every_fixture_imports_to_what_the_schema_and_the_rules_accept(stem: str) -> None:
     for r in _import(stem)[0]:
-        data = yaml.safe_load(resolution_to_yaml(r))
+        data = yaml_data(resolution_to_yaml(r))
         written = resolution_from_data(data, f"corpus/resolutions/{r.id}.yaml")  # raises on a schema error
         # No rule problem, not even a warning: an id whose letter or number is not the printed one
         # would be a slip of the importer's.
@@ -120,7 +120,7 @@ def test_fixture_layout_and_diagnostics(stem: str) -> None:
 @pytest.mark.parametrize("stem", sorted(FIXTURE_CASES))
 def test_fixture_yaml_reads_back(stem: str) -> None:
     for resolution in _import(stem)[0]:
-        data = yaml.safe_load(resolution_to_yaml(resolution))
+        data = yaml_data(resolution_to_yaml(resolution))
         assert data["id"] == resolution.id
 
 
@@ -369,7 +369,7 @@ def test_atlas_import_writes_one_file_per_text_and_says_how_many(
     assert out[0] == "found 2 texts in report.txt"
     names = sorted(p.name for p in Path("res").glob("*.yaml"))
     assert names == ["ccpcj-22-draft-2.yaml", "ccpcj-22-draft.yaml"]
-    sources = [yaml.safe_load(p.read_text(encoding="utf-8"))["source"] for p in sorted(Path("res").glob("*"))]
+    sources = [yaml_data(p.read_text(encoding="utf-8"))["source"] for p in sorted(Path("res").glob("*"))]
     assert sorted(sources) == ["report.txt#1", "report.txt#2"]
     # A re-import finds each text's own file again.
     assert main(["import", "report.txt", "--out", "res"]) == 0
@@ -545,7 +545,7 @@ def test_stdin_is_read_with_dash(
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert main(["import", "-", "--out", "res"]) == 0
     assert capsys.readouterr().out.startswith("created res/cop-11-draft-mexico.yaml (3 preambular")
-    written = yaml.safe_load(Path("res/cop-11-draft-mexico.yaml").read_text(encoding="utf-8"))
+    written = yaml_data(Path("res/cop-11-draft-mexico.yaml").read_text(encoding="utf-8"))
     assert written["source"] is None
     # Pasting it again finds the file by its id and changes nothing.
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
@@ -639,7 +639,7 @@ def test_capital_letters_under_a_roman_are_the_third_level(layout: str) -> None:
     r, diagnostics = import_text(raw, "x.txt")
     assert _ids_and_numbers(r) == _THREE_LEVELS_IDS
     assert not [d for d in diagnostics if d.code in ("IMP007", "IMP010")], [d.format() for d in diagnostics]
-    assert check_resolution(resolution_from_data(yaml.safe_load(resolution_to_yaml(r)), "x.yaml")) == []
+    assert check_resolution(resolution_from_data(yaml_data(resolution_to_yaml(r)), "x.yaml")) == []
 
 
 def test_a_capital_letter_with_no_roman_above_it_is_no_sub_paragraph() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from yaml_data import yaml_data
 
 from generator.cli import main
 from generator.diagnostics import Report
@@ -49,7 +49,7 @@ def out(name: str) -> Path:
 
 
 def load(name: str) -> dict[str, Any]:
-    data = yaml.safe_load(out(name).read_text(encoding="utf-8"))
+    data = yaml_data(out(name).read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 

@@ -7,11 +7,11 @@ from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 from site_factory import HOSTILE, RES_5_1, hostile_corpus, seed_corpus, seed_sites
+from yaml_data import yaml_data
 
 from generator.graph import build_graph
 from generator.markup import to_plain
@@ -202,7 +202,7 @@ def test_relative_urls(directory_urls: bool, source: str, target: str, anchor: s
 
 def _split(page: Page) -> tuple[dict[str, object], str]:
     _, meta, body = page.text.split("---\n", 2)
-    return yaml.safe_load(meta), body
+    return yaml_data(meta), body
 
 
 @pytest.fixture(scope="module")
@@ -212,7 +212,7 @@ def seed_pages() -> dict[str, Page]:
 
 
 def test_front_matter_titles_are_html_escaped_yaml() -> None:
-    meta = yaml.safe_load(front_matter('A: "b" <c> & #d\n- e').split("---\n")[1])
+    meta = yaml_data(front_matter('A: "b" <c> & #d\n- e').split("---\n")[1])
     assert meta["title"] == "A: &quot;b&quot; &lt;c&gt; &amp; #d\n- e"
     assert html.unescape(meta["title"]) == 'A: "b" <c> & #d\n- e'
 

@@ -26,6 +26,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from site_checks import broken_references
 from site_factory import RES_5_1, seed_corpus, seed_sites
+from yaml_data import yaml_data
 
 from generator.generate import generate_site, render_corpus
 from generator.mkdocs_adapter import build_site
@@ -124,7 +125,7 @@ def test_every_yaml_file_has_its_page(site: Path) -> None:
     table = page(site, "resolutions")
     listed = {str(a["href"]).rstrip("/") for a in table.select("#atlas-resolutions td.atlas-table__main a")}
     for path in files:
-        resolution_id = yaml.safe_load(path.read_text(encoding="utf-8"))["id"]
+        resolution_id = yaml_data(path.read_text(encoding="utf-8"))["id"]
         soup = page(site, f"resolutions/{resolution_id}")
         assert soup.select_one("article.atlas-res h1#title"), resolution_id
         assert resolution_id in listed
