@@ -19,11 +19,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, Request, sync_playwright
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+if TYPE_CHECKING:
+    # Playwright is imported where a browser starts: every test process imports this module (the
+    # fixtures are registered in conftest), and most never open a browser (0.2 s each).
+    from playwright.sync_api import Browser, Page, Playwright, Request
 
 from generator.bundle import BUNDLE_NAME, CHROMIUM_ARGS, Bundle, find_chromium, make_bundle
 from generator.mkdocs_adapter import build_site
@@ -191,6 +194,8 @@ def chromium() -> str:
 
 @pytest.fixture(scope="session")
 def playwright_session() -> Iterator[Playwright]:
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         yield p
 
@@ -302,6 +307,8 @@ def assert_at_target(page: Page, element_id: str, timeout: float = 5_000) -> Non
 
     Waits for it: after a click the URL changes before the new page has parsed and scrolled.
     """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     try:
         page.wait_for_function(_AT_TARGET, arg=element_id, timeout=timeout)
     except PlaywrightTimeoutError:
