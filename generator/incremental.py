@@ -1,7 +1,7 @@
 """Which pages an edit can change: a rebuild renders those, and keeps the others as they are on disk.
 
 A page of the site is a function of the graph. Most of them read the whole corpus (the home page,
-the tables, the timeline, the bodies, the instruments): they are few, and always
+the tables, the timeline, the bodies): they are few, and always
 rendered again. The many are the page of each resolution and of each document cited but not in the
 corpus; this module works out which of those an edit reaches, from the graph before the edit and
 the graph after it:
@@ -12,8 +12,9 @@ the graph after it:
   cite, before or after the edit (its "cited by" list shows the citing passages); of every
   resolution that cites them (a pinpoint can show a passage); and, for each cited document
   they cite whose harvested title or dates the edit changes, of every text that cites it too; and of
-  each article of an instrument they cite, before or after (an article's page shows only the
-  passages that cite it).
+  each article of an instrument they cite, before or after, and of each instrument they cite or
+  whose articles they cite (an article's or an instrument's page shows only the passages that cite
+  it).
 - A resolution added or removed (a file renamed with its id is both) is an edit of its whole text:
   the same pages, seen from the graph that holds it, and the pages of the texts that name it as a
   version or that it names (a text's page lists its versions, and links those in the corpus).
@@ -33,7 +34,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 
 from generator.export import as_of
-from generator.graph import Graph, ToArticle, ToCited, ToResolution
+from generator.graph import Graph, ToArticle, ToCited, ToInstrument, ToResolution
 from generator.ids import DocumentRef
 from generator.model import Resolution
 from generator.render import urls
@@ -63,6 +64,9 @@ def plan(before: Graph | None, after: Graph) -> Plan | None:
     resolutions: set[str] = set(edited) | _versions_naming(come_or_gone, old, new)
     cited: set[DocumentRef] = set()
     articles: set[str] = set()
+    # An instrument's page (its articles' counts, the matrix by year, the texts naming it as a whole)
+    # shows only the passages that cite it or its articles.
+    instruments: set[str] = set()
     for graph in (before, after):
         for i in edited:
             resolutions.update(c.resolution_id for c in graph.cited_by.get(ToResolution(i), ()))
@@ -74,6 +78,9 @@ def plan(before: Graph | None, after: Graph) -> Plan | None:
                     cited.add(destination.ref)
                 elif isinstance(destination, ToArticle):
                     articles.add(urls.article_page(destination.instrument, destination.article))
+                    instruments.add(destination.instrument)
+                elif isinstance(destination, ToInstrument):
+                    instruments.add(destination.instrument)
     for ref in cited:
         # Its title and dates are harvested from every citation of it: when they change, so do the
         # pages of all the texts that cite it.
@@ -84,8 +91,9 @@ def plan(before: Graph | None, after: Graph) -> Plan | None:
     every_article = frozenset(
         urls.article_page(i.instrument.key, a.article.number) for i in after.instruments for a in i.articles
     )
-    skippable = _pages(new, (c.ref for c in after.cited_documents)) | every_article
-    wanted = _pages(resolutions, cited) | articles
+    every_instrument = frozenset(urls.instrument_page(i.instrument.key) for i in after.instruments)
+    skippable = _pages(new, (c.ref for c in after.cited_documents)) | every_article | every_instrument
+    wanted = _pages(resolutions, cited) | articles | {urls.instrument_page(key) for key in instruments}
     return lambda path: path not in skippable or path in wanted
 
 

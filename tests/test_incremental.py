@@ -1,11 +1,11 @@
 """A rebuild that renders only the pages an edit touches gives the same bytes as a clean build.
 
 Hypothesis drives random sequences of edits on a small synthetic corpus (whose texts cite each other): a
-word added to a paragraph, a citation of another text or of an article added or taken out, a title
-changed, another text named as a version, a file added, deleted, renamed or saved unchanged. After each
-step the incremental build (one owner, cache, each session following the one before, as under ``atlas
-serve``) and a clean build of the same files into an empty directory must write the same files, byte for
-byte, with the same report.
+word added to a paragraph, a citation of another text, of an article or of a Protocol as a whole added
+or taken out, a title changed, another text named as a version, a file added, deleted, renamed or saved
+unchanged. After each step the incremental build (one owner, cache, each session following the one
+before, as under ``atlas serve``) and a clean build of the same files into an empty directory must
+write the same files, byte for byte, with the same report.
 """
 
 from __future__ import annotations
@@ -54,7 +54,10 @@ def corpora(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[
 operations = st.lists(
     st.tuples(
         st.sampled_from(
-            ["same", "word", "cite", "uncite", "article", "title", "version", "add", "delete", "rename"]
+            [
+                *("same", "word", "cite", "uncite", "article", "protocol", "title", "version"),
+                *("add", "delete", "rename"),
+            ]
         ),
         st.integers(0, 10_000),
         st.integers(0, 10_000),
@@ -103,13 +106,15 @@ def _apply(corpus: Path, pool: Path, phrases: list[str], kind: str, a: int, b: i
         k = next(k for k, line in enumerate(lines) if line.startswith("title: "))
         lines[k] = f"title: Revised title number {b}\n"
         path.write_text("".join(lines), encoding="utf-8")
-    elif texts and kind in ("word", "cite", "article"):
+    elif texts and kind in ("word", "cite", "article", "protocol"):
         k = texts[b % len(texts)]
         added = {
             "word": " (as revised)",
             "cite": f", recalling {phrases[b % len(phrases)]}",
             # An article's page shows the passages citing it: a new one must reach it.
             "article": f", in line with article {b % 40 + 1} of the Convention",
+            # An instrument's page lists the texts naming it as a whole, and counts its articles'.
+            "protocol": ", in line with the Firearms Protocol",
         }[kind]
         lines[k] = lines[k].rstrip()[:-1] + added + "'\n"
         path.write_text("".join(lines), encoding="utf-8")
