@@ -7,9 +7,11 @@
  * into assets/search/: a small manifest, then per query only the vocabulary shards, postings and
  * document chunks it needs. Each piece is a script calling atlasSearch.add(kind, number, data).
  * Inside the iframe-worker shim of the offline bundle (file://), where fetch cannot read files,
- * pieces are loaded with importScripts, which the shim turns into <script> tags and a Promise
- * (awaited, which is harmless where it is synchronous). In a real worker (a served site) they are
- * fetched in parallel and their JSON parsed, rather than imported one after the other.
+ * pieces are loaded as <script> tags of the shim's frame, all of a step's at once (the shim's own
+ * importScripts adds one tag after the other has loaded: from file://, 5–10 ms each, and a query
+ * shows documents from dozens of chunks). In a real worker (a served site) they are fetched in
+ * parallel and their JSON parsed, rather than imported one after the other. The manifest and the
+ * stemmer are asked for as soon as this script runs, not when Material's SETUP arrives.
  *
  * Pages that the generator does not write (about.md) stay in Material's small index; SETUP hands
  * their documents over and they are searched here too.
@@ -60,7 +62,7 @@ var manifest = null;      /* the manifest: vocabulary starts, page starts, stop 
 var pageStarts = [];      /* id of each page's first document, increasing */
 var stopWords = new Set();
 var parts = { v: new Map(), p: new Map(), d: new Map() };
-var pending = new Map();  /* "v3" → resolve function of the load waiting for it */
+var pending = new Map();  /* "v3" → { promise, resolve } of a piece on its way */
 var local = [];           /* Material's documents (hand-written pages), tokenized at SETUP */
 
 var pageTitles = new Map(); /* page document id → [location, title, text, facets], from the chunks loaded */
@@ -89,7 +91,7 @@ self.atlasSearch = {
     var done = pending.get(key);
     if (done) {
       pending.delete(key);
-      done();
+      done.resolve();
     }
   }
 };
@@ -126,23 +128,55 @@ function escapeHTML(text) {
 }
 /* Load index files (["v", 3], …) not loaded yet; resolves when all of them have arrived. */
 async function load(wanted) {
-  var urls = [], waits = [];
+  var urls = [], keys = [], waits = [];
   for (var i = 0; i < wanted.length; i++) {
     var kind = wanted[i][0], number = wanted[i][1], key = kind + number;
     if (kind === "m" ? manifest : parts[kind].has(number))
       continue;
-    if (!pending.has(key)) {
-      waits.push(new Promise(function (resolve) { pending.set(key, resolve); }));
+    var wait = pending.get(key);
+    if (!wait) {
+      wait = {};
+      wait.promise = new Promise(function (resolve) { wait.resolve = resolve; });
+      pending.set(key, wait);
+      keys.push(key);
       urls.push(INDEX + (kind === "m" ? "manifest" : key) + ".js");
     }
+    waits.push(wait.promise);
   }
-  if (!urls.length)
+  if (!waits.length)
     return;
-  var timeout = new Promise(function (_, reject) {
-    setTimeout(function () { reject(new Error("search index not loaded: " + urls.join(", "))); }, LOAD_TIMEOUT);
+  var timer, timeout = new Promise(function (_, reject) {
+    timer = setTimeout(function () { reject(new Error("search index not loaded: " + urls.join(", "))); }, LOAD_TIMEOUT);
   });
-  var loading = SHIM ? importScripts.apply(self, urls) : Promise.all(urls.map(fetchPiece));
-  await Promise.race([Promise.all([loading].concat(waits)), timeout]);
+  var loading = !urls.length ? null : SHIM ? insertScripts(urls) : Promise.all(urls.map(fetchPiece));
+  try {
+    await Promise.race([Promise.all([loading].concat(waits)), timeout]);
+  } catch (err) {
+    /* Asked for again by the next query, rather than waited for in vain. */
+    keys.forEach(function (key) { pending.delete(key); });
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/* Scripts, from the shim's frame: all inserted at once, run as each arrives. */
+function insertScripts(urls) {
+  return Promise.all(urls.map(function (url) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = url;
+      script.onload = function () {
+        script.remove();
+        resolve();
+      };
+      script.onerror = function () {
+        script.remove();
+        reject(new Error("search index not loaded: " + url));
+      };
+      document.body.appendChild(script);
+    });
+  }));
 }
 
 /* A piece of the index over HTTP: the script's data is JSON, parsed as such. */
@@ -362,10 +396,30 @@ function tier(hit, count) {
   return t + (hit.empty ? 20 : 0);
 }
 
-function compareHits(count) {
-  return function (a, b) {
-    return tier(a, count) - tier(b, count) || b.score - a.score || (a.doc || 0) - (b.doc || 0);
-  };
+/* Whether hit `a` ranks before hit `b` (their tiers worked out before). */
+function before(a, b) {
+  return (a.tier - b.tier || b.score - a.score || (a.doc || 0) - (b.doc || 0) ||
+    (a.tierBefore || 0) - (b.tierBefore || 0)) < 0;
+}
+
+/* The first `k` of `list` in the order of `less`, ties in the list's order: what a stable sort
+ * and a slice would give, without putting all of a large list in order. */
+function firstOf(list, k, less) {
+  var out = [];
+  for (var i = 0; i < list.length; i++) {
+    var x = list[i];
+    if (out.length >= k && !less(x, out[out.length - 1]))
+      continue;
+    var lo = 0, hi = out.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (less(x, out[mid])) hi = mid; else lo = mid + 1;
+    }
+    out.splice(lo, 0, x);
+    if (out.length > k)
+      out.pop();
+  }
+  return out;
 }
 
 async function search(request, suggest) {
@@ -403,56 +457,76 @@ async function search(request, suggest) {
     list.forEach(function (t) { shards.push(["p", t.shard]); });
   });
   await load(shards);
-  var scores = new Map();
-  function entry(doc) {
-    var e = scores.get(doc);
-    if (!e)
-      scores.set(doc, e = { doc: doc, score: 0, matched: 0, inText: 0, words: [], identity: false, empty: emptyPages.has(doc) });
-    return e;
+  /* Per document, in arrays as long as the index: a query of common words matches tens of
+   * thousands of documents, and a Map of an object per document cost most of its time. */
+  var n = manifest.documents, count = words.length;
+  var score = new Float64Array(n), matched = new Uint16Array(n), inText = new Uint16Array(n);
+  var identity = new Uint8Array(n), seen = new Uint8Array(n), touched = [];
+  var bits = new Uint32Array(n), later = new Map(); /* which words each matched (the 33rd on: in `later`) */
+  var bestScore = new Float64Array(n), bestText = new Uint8Array(n);
+  function touch(doc) {
+    if (!seen[doc]) {
+      seen[doc] = 1;
+      touched.push(doc);
+    }
   }
   matches.forEach(function (list, w) {
-    var best = new Map();
+    var best = [];
     list.forEach(function (t) {
       var postings = parts.p.get(t.shard)[t.term], weight = idf(t.df) * (t.exact ? 1 : PREFIX_FACTOR);
       for (var i = 0, doc = 0; i < postings.length; i += 2) {
         doc += postings[i];
-        var raw = postings[i + 1], s = weight * Math.abs(raw), seen = best.get(doc);
-        if (!seen || seen.s < s || (seen.s === s && raw > 0))
-          best.set(doc, { s: s, text: raw > 0 || (seen && seen.text) });
-        else if (raw > 0)
-          seen.text = true;
+        var raw = postings[i + 1], s = weight * Math.abs(raw), was = bestScore[doc];
+        if (was === 0)
+          best.push(doc);
+        if (was < s || (was === s && raw > 0)) {
+          bestScore[doc] = s;
+          bestText[doc] = raw > 0 || bestText[doc] ? 1 : 0;
+        } else if (raw > 0) {
+          bestText[doc] = 1;
+        }
       }
     });
-    best.forEach(function (b, doc) {
-      var e = entry(doc);
-      e.score += b.s;
-      e.matched += 1;
-      e.inText += b.text ? 1 : 0;
-      e.words[w] = true;
-    });
+    for (var i = 0; i < best.length; i++) {
+      var doc = best[i];
+      touch(doc);
+      score[doc] += bestScore[doc];
+      matched[doc] += 1;
+      inText[doc] += bestText[doc];
+      if (w < 32) {
+        bits[doc] |= 1 << w;
+      } else {
+        if (!later.has(doc))
+          later.set(doc, []);
+        later.get(doc)[w] = true;
+      }
+      bestScore[doc] = 0;
+      bestText[doc] = 0;
+    }
   });
   identities.forEach(function (list) {
     list.forEach(function (t) {
       var postings = parts.p.get(t.shard)[t.term];
       for (var i = 0, doc = 0; i < postings.length; i += 2) {
         doc += postings[i];
-        var e = entry(doc);
-        e.identity = true;
-        e.score += postings[i + 1];
+        touch(doc);
+        identity[doc] = 1;
+        score[doc] += postings[i + 1];
       }
     });
   });
 
-  /* 3. Rank; then read the best documents holding every word to see which hold the phrase. */
-  var hits = [];
-  scores.forEach(function (e) { hits.push(e); });
+  /* 3. Rank; then read the best documents holding every word to see which hold the phrase.
+   * Only the first ones are put in order (firstOf), not every document matched. */
+  var hits = touched.map(function (doc) {
+    return { doc: doc, score: score[doc], matched: matched[doc], inText: inText[doc], identity: identity[doc] === 1, empty: emptyPages.has(doc) };
+  });
   searchLocal(words, matches, hits);
-  var count = words.length;
-  hits.sort(compareHits(count));
+  hits.forEach(function (h) { h.tier = tier(h, count); });
   if (q.phrases.length) {
-    var candidates = hits.filter(function (h) {
+    var candidates = firstOf(hits.filter(function (h) {
       return !h.local && h.matched === count && h.inText === count && !h.identity;
-    }).slice(0, q.required ? MAX_LIMIT : PHRASE_CHECK);
+    }), q.required ? MAX_LIMIT : PHRASE_CHECK, before);
     await load(candidates.map(function (h) { return ["d", Math.floor(h.doc / manifest.chunk)]; }));
     candidates.forEach(function (h) { h.phrase = holdsPhrases(documentOf(h.doc)[2] || "", q.phrases); });
     hits.forEach(function (h) {
@@ -460,12 +534,23 @@ async function search(request, suggest) {
         h.phrase = holdsPhrases(h.local.plainText, q.phrases);
       else if (h.phrase === undefined)
         h.phrase = false;
+      /* Ties keep the order before the phrase check (the rank a sort before it gave). */
+      h.tierBefore = h.tier;
+      h.tier = tier(h, count);
     });
     if (q.required)
       hits = hits.filter(function (h) { return h.phrase || h.identity; });
-    hits.sort(compareHits(count));
   }
-  hits = hits.slice(0, limit);
+  hits = firstOf(hits, limit, before);
+  hits.forEach(function (h) {
+    if (!h.local) {
+      var mask = bits[h.doc], extra = later.get(h.doc);
+      h.words = [];
+      for (var w = 0; w < count; w++)
+        if (w < 32 ? (mask >>> w) & 1 : extra && extra[w])
+          h.words[w] = true;
+    }
+  });
 
   /* 4. Group by page, in order of each page's best document, and load the documents shown. */
   var groups = new Map(), chunks = [];
@@ -502,7 +587,7 @@ async function search(request, suggest) {
       list.push(item({ doc: group.page, score: 0, matched: 0, words: found }, words, true, group.page));
     items.push(list);
   });
-  var result = { items: items, total: scores.size };
+  var result = { items: items, total: touched.length };
   if (suggest) {
     var lastMatches = matches[matches.length - 1];
     var completion = lastMatches.filter(function (t) { return !t.exact; })[0];
@@ -567,11 +652,17 @@ function stripHTML(html) {
 async function loadStemmer() {
   if (self.snowballFactory)
     return;
-  await importScripts(STEMMER);
+  await (SHIM ? insertScripts([STEMMER]) : importScripts(STEMMER));
 }
 
+/* The manifest and the stemmer, asked for as soon as this script runs; SETUP waits for them. */
+var preloaded = Promise.all([load([["m", 0]]), loadStemmer()]);
+preloaded.catch(function () { /* reported by setup */ });
+
 async function setup(data) {
-  await Promise.all([load([["m", 0]]), loadStemmer()]);
+  await preloaded.catch(function () {
+    return Promise.all([load([["m", 0]]), loadStemmer()]);
+  });
   var id = 0;
   pageStarts = manifest.pages.map(function (delta) { return id += delta; });
   stopWords = new Set(manifest.stopWords);
