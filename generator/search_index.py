@@ -3,8 +3,10 @@
 Material's own search loads one index of the whole site on every page: 145 MB at 10,000
 resolutions. This index is split so that a query loads only what it needs:
 
-``manifest.js``   the first term of every vocabulary shard, the id of every page's first
-                  document, the stop words: a few kB, loaded once.
+``manifest.js``   the first term of every vocabulary shard and of every postings shard, the id
+                  of every page's first document, the stop words: a few tens of kB, loaded once
+                  (the postings shards' first terms let the worker ask for a word's postings
+                  together with its vocabulary shard, not after it).
 ``v<n>.js``       a vocabulary shard: a run of sorted terms, each with its document frequency
                   and the postings shard that holds it.
 ``p<n>.js``       a postings shard: a run of sorted terms, each with the documents it occurs
@@ -60,7 +62,7 @@ from generator.render import naming, urls
 
 # Where the index goes, under docs_dir (and so under the site).
 INDEX_DIR = "assets/search"
-FORMAT = 2
+FORMAT = 3
 
 # Sizes of the pieces: a vocabulary shard of this many terms, a postings shard of about this
 # many bytes (one term larger than that has a shard of its own), a chunk of this many documents.
@@ -294,11 +296,14 @@ def build_index(docs: list[SearchDoc], links: urls.Urls, *, progress: Progress =
     shard_of: dict[str, int] = {}
     shard: dict[str, list[int]] = {}
     shards = size = 0
+    postings_starts: list[str] = []
     for term in terms:
         numbers = postings[term].tolist()
         if shard and size + len(numbers) * 3 > POSTINGS_SHARD_BYTES:
             files[_path("p", shards)] = _script("p", shards, shard)
             shard, size, shards = {}, 0, shards + 1
+        if not shard:
+            postings_starts.append(term)
         shard[term] = numbers
         size += len(numbers) * 3 + len(term)  # about three bytes per number
         shard_of[term] = shards
@@ -319,6 +324,8 @@ def build_index(docs: list[SearchDoc], links: urls.Urls, *, progress: Progress =
         "documents": len(docs),
         "chunk": DOC_CHUNK,
         "vocabulary": vocab_starts,
+        # First term of each postings shard: the shard of a term, found without its vocabulary shard.
+        "postings": postings_starts,
         # First document of each page, delta-encoded: a document's page is the last one before it.
         "pages": _deltas(pages),
         # Pages with nothing on them yet (articles no text cites), ranked after every other result.

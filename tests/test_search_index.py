@@ -7,6 +7,7 @@ the right other piece, and that a query's pieces stay small.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterator
@@ -316,6 +317,14 @@ def test_large_corpora_split_into_many_small_pieces(monkeypatch: pytest.MonkeyPa
     assert len(index.manifest["vocabulary"]) > 10
     assert sum(1 for n in index.files if "/p" in n) > 10
     assert index.manifest["chunk"] == 5
+    # The manifest names the first term of every postings shard, and a term's shard is the last one
+    # starting at or before it: the worker asks for it together with the term's vocabulary shard.
+    shards = sum(1 for n in index.files if "/p" in n)
+    starts = index.manifest["postings"]
+    assert starts == [next(iter(read(index.files, f"p{n}"))) for n in range(shards)]
+    keys = [si.utf16_order(t) for t in starts]
+    for term, _, shard in index.vocabulary():
+        assert bisect.bisect_right(keys, si.utf16_order(term)) - 1 == shard, term
     # Still one whole index: the same answers as with the default sizes.
     assert index.ranked("extradit") == real_index().ranked("extradit")
     assert [index.document(i) for i in range(40)] == [real_index().document(i) for i in range(40)]

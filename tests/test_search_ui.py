@@ -182,3 +182,86 @@ def test_worker_tokens_and_highlights_match_the_index(browser: Browser) -> None:
         assert marked == "&lt;script&gt;alert(1)&lt;/script&gt; <mark>Extradition</mark> &amp; more"
     finally:
         page.close()
+
+
+_ANSWERS = """async ({queries, worker}) => {
+  const w = new Worker(worker);
+  const next = () => new Promise(resolve => w.addEventListener("message", function once(ev) {
+    w.removeEventListener("message", once); resolve(ev.data);
+  }));
+  let answer = next();
+  w.postMessage({type: 0, data: {docs: [], options: {suggest: true}}});
+  await answer;
+  const out = [];
+  for (const query of queries) {
+    for (const limit of [50, 500]) {
+      answer = next();
+      w.postMessage({type: 2, data: {query, limit}});
+      const result = (await answer).data;
+      const items = result.items.map(g => g.map(i => [i.location, i.title, i.text]));
+      out.push([result.total, result.suggest, items]);
+    }
+  }
+  w.terminate();
+  return out;
+}"""
+
+
+def test_the_worker_answers_alike_from_small_pieces_and_from_default_ones(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker asks for a word's postings shard from the manifest, beside its vocabulary shard,
+    ranks in arrays and puts only the first results in order: over an index cut into many small
+    pieces (many shards of each kind, terms whose completions span shards) it gives the same
+    answers, word for word, as over the default pieces."""
+    from test_search_index import real_graph
+
+    graph = real_graph()
+    sites = {}
+    for name, sizes in (("default", None), ("small", (40, 1500, 3))):
+        with monkeypatch.context() as m:
+            if sizes:
+                m.setattr(si, "VOCAB_SHARD_TERMS", sizes[0])
+                m.setattr(si, "POSTINGS_SHARD_BYTES", sizes[1])
+                m.setattr(si, "DOC_CHUNK", sizes[2])
+            files = si.index_files(graph)
+        site = tmp_path / name
+        for path, data in files.items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_bytes(data)
+        for path in (WORKER, STEMMER):
+            target = site / path.relative_to(ROOT / "overrides")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+        sites[name] = site
+    assert sum(1 for p in (sites["small"] / si.INDEX_DIR).glob("p*.js")) > 20
+    queries = [
+        "extradition", "extrad", "ex", "mutual legal assistance", '"mutual legal assistance"',
+        "trafficking in persons", "technical assistance", "COP 5/1", "A/RES/55/25", "55/25",
+        "CTOC/COP/2010/17", "Italy", "zzzz", "the",
+    ]
+    answers = {}
+    for name, site in sites.items():
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+        server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Handler, directory=site)
+        )
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        page = browser.new_page()
+        try:
+            base = f"http://127.0.0.1:{server.server_port}/"
+            page.goto(base + si.INDEX_DIR + "/manifest.js")
+            answers[name] = page.evaluate(
+                _ANSWERS, {"queries": queries, "worker": base + "assets/javascripts/atlas-search.js"}
+            )
+        finally:
+            page.close()
+            server.shutdown()
+            thread.join()
+    assert answers["small"] == answers["default"]
+    assert all(items for _, _, items in answers["default"][:8])

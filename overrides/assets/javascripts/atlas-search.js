@@ -63,10 +63,11 @@ var pageStarts = [];      /* id of each page's first document, increasing */
 var stopWords = new Set();
 var parts = { v: new Map(), p: new Map(), d: new Map() };
 var pending = new Map();  /* "v3" → { promise, resolve } of a piece on its way */
-var local = [];           /* Material's documents (hand-written pages), tokenized at SETUP */
+var local = null;         /* Material's documents (hand-written pages), tokenized at the first query */
+var localSource = [];     /* … as SETUP handed them over */
 
 var pageTitles = new Map(); /* page document id → [location, title, text, facets], from the chunks loaded */
-var emptyPages = new Set(); /* pages with nothing on them yet: ranked after every other result */
+var emptyFlags = new Uint8Array(0); /* 1 for a page with nothing on it yet: ranked after every other result */
 var names = null;           /* facet keys → names (bodies, instruments), for the search page */
 var stemCache = new Map();
 var typedWords = [];        /* the current query's words as typed, with their terms' indexes */
@@ -199,6 +200,18 @@ function vocabularyShards(word, prefix) {
   if (prefix)
     for (var n = first + 1; n < starts.length && starts[n].startsWith(word); n++)
       out.push(n);
+  return out;
+}
+
+/* The postings shard that would hold `word` and, for a prefix, the next one if it starts with
+ * it (from the manifest's first terms of the shards; none in an index without them). */
+function postingsShards(word, prefix) {
+  var starts = manifest.postings;
+  if (!starts || !starts.length)
+    return [];
+  var first = Math.max(0, upperBound(starts, word) - 1), out = [first];
+  if (prefix && first + 1 < starts.length && starts[first + 1].startsWith(word))
+    out.push(first + 1);
   return out;
 }
 
@@ -343,7 +356,7 @@ function searchLocal(words, matches, hits) {
   function tf(n, length, average) {
     return n ? n * (k.k1 + 1) / (n + k.k1 * (1 - k.b + k.b * length / average)) : 0;
   }
-  local.forEach(function (doc) {
+  localDocs().forEach(function (doc) {
     var score = 0, matched = 0, inText = 0, found = [];
     words.forEach(function (w, i) {
       var best = 0, text = false;
@@ -396,6 +409,28 @@ function tier(hit, count) {
   return t + (hit.empty ? 20 : 0);
 }
 
+/* The arrays a query scores documents in, as long as the index; what the query before touched
+ * is cleared first (so that a query that failed half-way leaves nothing behind). */
+var scratchArrays = null;
+function scratch() {
+  var n = manifest.documents, a = scratchArrays;
+  if (!a || a.score.length !== n) {
+    a = scratchArrays = {
+      score: new Float64Array(n), matched: new Uint16Array(n), inText: new Uint16Array(n),
+      identity: new Uint8Array(n), seen: new Uint8Array(n), bits: new Uint32Array(n),
+      tiers: new Uint16Array(n), bestScore: new Float64Array(n), bestText: new Uint8Array(n), touched: []
+    };
+  }
+  a.touched.forEach(function (doc) {
+    a.score[doc] = 0;
+    a.matched[doc] = a.inText[doc] = a.identity[doc] = a.seen[doc] = a.bits[doc] = a.tiers[doc] = 0;
+  });
+  a.touched = [];
+  a.bestScore.fill(0);
+  a.bestText.fill(0);
+  return a;
+}
+
 /* Whether hit `a` ranks before hit `b` (their tiers worked out before). */
 function before(a, b) {
   return (a.tier - b.tier || b.score - a.score || (a.doc || 0) - (b.doc || 0) ||
@@ -436,15 +471,23 @@ async function search(request, suggest) {
     return LETTERS.test(w) && w.length >= MIN_PREFIX;
   }
 
-  /* 1. The vocabulary shards of every word (and of "=" + a number or symbol, a text's identity). */
+  /* 1. The vocabulary shards of every word (and of "=" + a number or symbol, a text's identity),
+   * and with them the postings shards where the word itself (and its first completions) would be:
+   * most queries need no other postings, which then arrive with the vocabulary, not after it. */
   var vocab = [], named = words.filter(function (w) { return !LETTERS.test(w); });
-  words.forEach(function (w, i) {
-    vocabularyShards(w, prefixed(w, i)).forEach(function (n) { vocab.push(["v", n]); });
+  words.forEach(function (w) {
+    vocabularyShards(w, prefixed(w)).forEach(function (n) { vocab.push(["v", n]); });
+    postingsShards(w, prefixed(w)).forEach(function (n) { vocab.push(["p", n]); });
   });
   named.forEach(function (w) {
     vocabularyShards("=" + w, false).forEach(function (n) { vocab.push(["v", n]); });
+    postingsShards("=" + w, false).forEach(function (n) { vocab.push(["p", n]); });
   });
-  await load(vocab);
+  var vocabulary = load(vocab);
+  /* Material's documents are tokenized the first time while the vocabulary loads (from file://,
+   * the page's thread would otherwise do it between the page's load event and the query). */
+  localDocs();
+  await vocabulary;
   var matches = words.map(function (w, i) { return expansions(w, prefixed(w, i)); });
   var identities = named.map(function (w) {
     return expansions("=" + w, false).filter(function (t) { return t.exact; });
@@ -457,16 +500,15 @@ async function search(request, suggest) {
     list.forEach(function (t) { shards.push(["p", t.shard]); });
   });
   await load(shards);
-  /* Per document, in arrays as long as the index: a query of common words matches tens of
-   * thousands of documents, and a Map of an object per document cost most of its time. */
-  var n = manifest.documents, count = words.length;
-  var score = new Float64Array(n), matched = new Uint16Array(n), inText = new Uint16Array(n);
-  var identity = new Uint8Array(n), seen = new Uint8Array(n), touched = [];
-  var bits = new Uint32Array(n), later = new Map(); /* which words each matched (the 33rd on: in `later`) */
-  var bestScore = new Float64Array(n), bestText = new Uint8Array(n);
+  /* Per document, in arrays as long as the index (made once, cleared after each query): a query
+   * of common words matches tens of thousands of documents, and an object per document (a Map of
+   * them, sorted) cost most of its time. Objects are made for the documents shown only. */
+  var count = words.length, a = scratch(), score = a.score, matched = a.matched, inText = a.inText;
+  var identity = a.identity, bits = a.bits, tiers = a.tiers, bestScore = a.bestScore, bestText = a.bestText;
+  var touched = a.touched, later = new Map(); /* the words a document matched (the 33rd on: in `later`) */
   function touch(doc) {
-    if (!seen[doc]) {
-      seen[doc] = 1;
+    if (!a.seen[doc]) {
+      a.seen[doc] = 1;
       touched.push(doc);
     }
   }
@@ -516,41 +558,60 @@ async function search(request, suggest) {
     });
   });
 
-  /* 3. Rank; then read the best documents holding every word to see which hold the phrase.
-   * Only the first ones are put in order (firstOf), not every document matched. */
-  var hits = touched.map(function (doc) {
-    return { doc: doc, score: score[doc], matched: matched[doc], inText: inText[doc], identity: identity[doc] === 1, empty: emptyPages.has(doc) };
+  /* 3. Rank (as tier() does, from the arrays); then read the best documents holding every word to
+   * see which hold the phrase. Only the first ones are put in order (firstOf). */
+  var full = [];
+  touched.forEach(function (doc) {
+    var t = identity[doc] ? 0 : matched[doc] === count ? (inText[doc] === count ? 1 : 3) : 4 + count - matched[doc];
+    if (t === 1)
+      full.push(doc);
+    tiers[doc] = t + (emptyFlags[doc] ? 20 : 0);
   });
-  searchLocal(words, matches, hits);
-  hits.forEach(function (h) { h.tier = tier(h, count); });
+  function ahead(x, y) {
+    return (tiers[x] - tiers[y] || score[y] - score[x] || x - y) < 0;
+  }
+  var locals = [];
+  searchLocal(words, matches, locals);
+  locals.forEach(function (h) { h.tier = tier(h, count); });
+  var holders = null, ranked;
   if (q.phrases.length) {
-    var candidates = firstOf(hits.filter(function (h) {
-      return !h.local && h.matched === count && h.inText === count && !h.identity;
-    }), q.required ? MAX_LIMIT : PHRASE_CHECK, before);
-    await load(candidates.map(function (h) { return ["d", Math.floor(h.doc / manifest.chunk)]; }));
-    candidates.forEach(function (h) { h.phrase = holdsPhrases(documentOf(h.doc)[2] || "", q.phrases); });
-    hits.forEach(function (h) {
-      if (h.local)
-        h.phrase = holdsPhrases(h.local.plainText, q.phrases);
-      else if (h.phrase === undefined)
-        h.phrase = false;
-      /* Ties keep the order before the phrase check (the rank a sort before it gave). */
+    var candidates = firstOf(full, q.required ? MAX_LIMIT : PHRASE_CHECK, ahead);
+    /* With the documents shown if no phrase moves them: most of them are shown, in one load. */
+    var likely = q.required ? [] : firstOf(touched, limit, ahead);
+    await load(candidates.concat(likely).map(function (doc) { return ["d", Math.floor(doc / manifest.chunk)]; }));
+    holders = new Set(candidates.filter(function (doc) {
+      return holdsPhrases(documentOf(doc)[2] || "", q.phrases);
+    }));
+    /* Every other document holding every word does not hold the phrase (or was not read). Ties
+     * keep the order before the phrase check (the rank a sort before it gave). */
+    full.forEach(function (doc) {
+      if (!holders.has(doc))
+        tiers[doc] += 1;
+    });
+    locals.forEach(function (h) {
+      h.phrase = holdsPhrases(h.local.plainText, q.phrases);
       h.tierBefore = h.tier;
       h.tier = tier(h, count);
     });
-    if (q.required)
-      hits = hits.filter(function (h) { return h.phrase || h.identity; });
-  }
-  hits = firstOf(hits, limit, before);
-  hits.forEach(function (h) {
-    if (!h.local) {
-      var mask = bits[h.doc], extra = later.get(h.doc);
-      h.words = [];
-      for (var w = 0; w < count; w++)
-        if (w < 32 ? (mask >>> w) & 1 : extra && extra[w])
-          h.words[w] = true;
+    if (q.required) {
+      ranked = firstOf(touched.filter(function (doc) { return holders.has(doc) || identity[doc]; }), limit, ahead);
+      locals = locals.filter(function (h) { return h.phrase; });
     }
-  });
+  }
+  ranked = ranked || firstOf(touched, limit, ahead);
+  var hits = firstOf(ranked.map(function (doc) {
+    var mask = bits[doc], extra = later.get(doc), found = [];
+    for (var w = 0; w < count; w++)
+      if (w < 32 ? (mask >>> w) & 1 : extra && extra[w])
+        found[w] = true;
+    var t = tiers[doc] - (emptyFlags[doc] ? 20 : 0);
+    return {
+      doc: doc, score: score[doc], matched: matched[doc], inText: inText[doc], identity: identity[doc] === 1,
+      empty: emptyFlags[doc] === 1, tier: tiers[doc], tierBefore: !holders ? undefined : t === 1 || t === 2 ? tiers[doc] - t + 1 : tiers[doc],
+      words: found, phrase: holders ? holders.has(doc) : undefined
+    };
+  }).concat(locals), limit, before);
+  var total = touched.length;
 
   /* 4. Group by page, in order of each page's best document, and load the documents shown. */
   var groups = new Map(), chunks = [];
@@ -579,7 +640,7 @@ async function search(request, suggest) {
     var found = [];
     group.hits.forEach(function (hit) { hit.words.forEach(function (m, i) { if (m) found[i] = true; }); });
     if (!hasPage && group.page === null) {
-      var page = local.filter(function (doc) { return doc.location === group.hits[0].local.page; })[0];
+      var page = localDocs().filter(function (doc) { return doc.location === group.hits[0].local.page; })[0];
       if (page)
         list.push(item({ local: page, score: 0, matched: 0, words: found }, words));
     }
@@ -587,7 +648,7 @@ async function search(request, suggest) {
       list.push(item({ doc: group.page, score: 0, matched: 0, words: found }, words, true, group.page));
     items.push(list);
   });
-  var result = { items: items, total: touched.length };
+  var result = { items: items, total: total };
   if (suggest) {
     var lastMatches = matches[matches.length - 1];
     var completion = lastMatches.filter(function (t) { return !t.exact; })[0];
@@ -659,6 +720,23 @@ async function loadStemmer() {
 var preloaded = Promise.all([load([["m", 0]]), loadStemmer()]);
 preloaded.catch(function () { /* reported by setup */ });
 
+function localDocs() {
+  if (local === null) {
+    local = localSource.map(function (doc) {
+      var title = stripHTML(doc.title || ""), text = stripHTML(doc.text || "");
+      return {
+        location: doc.location,
+        page: doc.location.split("#")[0],
+        titleText: title,
+        plainText: text,
+        title: terms(title),
+        text: terms(text)
+      };
+    });
+  }
+  return local;
+}
+
 async function setup(data) {
   await preloaded.catch(function () {
     return Promise.all([load([["m", 0]]), loadStemmer()]);
@@ -666,18 +744,10 @@ async function setup(data) {
   var id = 0;
   pageStarts = manifest.pages.map(function (delta) { return id += delta; });
   stopWords = new Set(manifest.stopWords);
-  emptyPages = new Set(manifest.empty || []);
-  local = (data && data.docs || []).map(function (doc) {
-    var title = stripHTML(doc.title || ""), text = stripHTML(doc.text || "");
-    return {
-      location: doc.location,
-      page: doc.location.split("#")[0],
-      titleText: title,
-      plainText: text,
-      title: terms(title),
-      text: terms(text)
-    };
-  });
+  emptyFlags = new Uint8Array(manifest.documents);
+  (manifest.empty || []).forEach(function (doc) { emptyFlags[doc] = 1; });
+  localSource = data && data.docs || [];
+  local = null;
   suggestions = !!(data && data.options && data.options.suggest);
 }
 
