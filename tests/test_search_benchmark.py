@@ -3,45 +3,14 @@ and slowest, and the target judged on the slowest answer of every round."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "benchmark.py"
-
-
-def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("atlas_search_benchmark", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
+from benchmark_support import load_benchmark, size_result
 
 
 def _result(b: ModuleType, timings: list[Any]) -> Any:
-    return b.SizeResult(
-        count=10_000,
-        synth_seconds=1.0,
-        stages={"total": 1.0},
-        stages_peak_bytes=0,
-        generator_peak_bytes=0,
-        build=b.Run(1.0, 0),
-        floor=b.Run(1.0, 0),
-        html_pages=10,
-        resolution_pages=5,
-        resolution_page_median=1.0,
-        resolution_page_max=1,
-        site_bytes=1,
-        search_index_bytes=1,
-        search_index_files=1,
-        search_index_largest=1,
-        material_index_bytes=1,
-        docs_bytes=1,
-        search=timings,
-    )
+    return size_result(b, 10_000, stages={"total": 1.0}, floor=b.Run(1.0, 0), search=timings)
 
 
 def _timing(b: ModuleType, where: str, query: str, seconds: float, round: int) -> Any:
@@ -49,7 +18,7 @@ def _timing(b: ModuleType, where: str, query: str, seconds: float, round: int) -
 
 
 def test_several_rounds_give_each_querys_median_and_slowest_and_the_target_takes_the_slowest() -> None:
-    b = _benchmark()
+    b = load_benchmark()
     timings = [
         _timing(b, where, query, seconds, n)
         for n, (fast, slow) in enumerate([(0.40, 0.50), (0.45, 1.20), (0.41, 0.55)], 1)
@@ -69,7 +38,7 @@ def test_several_rounds_give_each_querys_median_and_slowest_and_the_target_takes
 
 
 def test_one_round_reports_as_before() -> None:
-    b = _benchmark()
+    b = load_benchmark()
     result = _result(b, [_timing(b, "online", "a", 0.4, 1), _timing(b, "online", "b", 0.6, 1)])
     text = "\n".join(b._search_section([result]))
     assert "rounds" not in text
