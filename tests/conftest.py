@@ -46,8 +46,8 @@ def _memory_temp_root() -> str | None:
 # Tests write tens of thousands of small files (corpora, generated pages, sites) and delete them.
 # On an ext4 disk of a 2-core CI machine creating a small file takes 0.3 ms, in memory 0.03 ms:
 # 4 s of the inner loop. So pytest's tmp_path, tempfile and every command the tests start (they
-# inherit TMPDIR) use /dev/shm when it is there with 4 GiB free. Pytest keeps the last three runs'
-# directories, a few hundred MB at most.
+# inherit TMPDIR) use /dev/shm when it is there with 4 GiB free. Pytest keeps only the directories
+# of failed tests (tmp_path_retention_policy in pyproject.toml), so memory is given back.
 _TEMP_ROOT = _memory_temp_root()
 if _TEMP_ROOT:
     tempfile.tempdir = _TEMP_ROOT
