@@ -1,9 +1,9 @@
 """Which pages an edit can change: a rebuild renders those, and keeps the others as they are on disk.
 
-A page of the site is a function of the graph. Most of them read the whole corpus (the home page,
-the tables, the timeline, the bodies): they are few, and always
-rendered again. The many are the page of each resolution and of each document cited but not in the
-corpus; this module works out which of those an edit reaches, from the graph before the edit and
+A page of the site is a function of the graph. Some read the whole corpus (the home page, the
+tables, the timeline, the bodies): they are few, and always rendered again. The many are the page of
+each resolution, of each document cited but not in the corpus, of each article and of each
+instrument; this module works out which of those an edit reaches, from the graph before the edit and
 the graph after it:
 
 - When the edit is to the *text* of resolutions (paragraphs, sub-paragraphs, annexes, footnotes)
