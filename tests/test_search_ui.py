@@ -11,16 +11,13 @@ are also called directly, against the Python side's.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from browser_support import wait_for_answer
+from browser_support import serve, wait_for_answer
 from playwright.sync_api import Browser
 
 from generator import search_index as si
@@ -69,17 +66,8 @@ def _build(root: Path, *, offline: bool) -> Path:
 @pytest.fixture(scope="module")
 def search_online(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = _build(tmp_path_factory.mktemp("search-online"), offline=False)
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    thread.join()
+    with serve(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -242,26 +230,14 @@ def test_the_worker_answers_alike_from_small_pieces_and_from_default_ones(
     ]
     answers = {}
     for name, site in sites.items():
-
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-        server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(Handler, directory=site)
-        )
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        page = browser.new_page()
-        try:
-            base = f"http://127.0.0.1:{server.server_port}/"
-            page.goto(base + si.INDEX_DIR + "/manifest.js")
-            answers[name] = page.evaluate(
-                _ANSWERS, {"queries": queries, "worker": base + "assets/javascripts/atlas-search.js"}
-            )
-        finally:
-            page.close()
-            server.shutdown()
-            thread.join()
+        with serve(site) as base:
+            page = browser.new_page()
+            try:
+                page.goto(base + si.INDEX_DIR + "/manifest.js")
+                answers[name] = page.evaluate(
+                    _ANSWERS, {"queries": queries, "worker": base + "assets/javascripts/atlas-search.js"}
+                )
+            finally:
+                page.close()
     assert answers["small"] == answers["default"]
     assert all(items for _, _, items in answers["default"][:8])
